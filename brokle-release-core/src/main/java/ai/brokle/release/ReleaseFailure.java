@@ -1,0 +1,37 @@
+package ai.brokle.release;
+
+import java.util.List;
+
+/**
+ * The user's input or the repository's state is wrong: a bad version, an invalid configuration,
+ * a dirty tree, a tag that exists. Carries every problem found, each naming what to fix.
+ */
+public class ReleaseFailure extends ReleaseException {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    public ReleaseFailure(String message) {
+        this(message, List.of(message));
+    }
+
+    public ReleaseFailure(String summary, List<String> problems) {
+        super(render(summary, problems), null);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    private static String render(String summary, List<String> problems) {
+        if (problems.size() == 1 && problems.get(0).equals(summary)) {
+            return summary;
+        }
+        StringBuilder text = new StringBuilder(summary);
+        for (String problem : problems) {
+            text.append(System.lineSeparator()).append("  - ").append(problem);
+        }
+        return text.toString();
+    }
+}

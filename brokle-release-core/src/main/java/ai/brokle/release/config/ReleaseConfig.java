@@ -1,0 +1,35 @@
+package ai.brokle.release.config;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.version.VersionPolicy;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The repository's release configuration, from {@code .brokle-release.yml} or its defaults.
+ *
+ * @param source where it came from, for messages
+ * @param releaseBranch the branch releases are made from
+ * @param remote the remote tags and branches are pushed to
+ * @param policy how commits bump versions
+ * @param components the components, in the file's order
+ */
+public record ReleaseConfig(String source, String releaseBranch, String remote, VersionPolicy policy, List<ComponentConfig> components) {
+    public static final String FILE_NAME = ".brokle-release.yml";
+    public static final String DEFAULT_BRANCH = "main";
+    public static final String DEFAULT_REMOTE = "origin";
+
+    /** The components to work on: all of them, or the one named (failing with the known names). */
+    public List<ComponentConfig> select(String name) {
+        if (name == null || name.isBlank()) {
+            return components;
+        }
+        for (ComponentConfig c : components) {
+            if (c.name().equals(name.trim())) {
+                return List.of(c);
+            }
+        }
+        throw new ReleaseFailure("brokle.component: there is no component '" + name + "' in " + source + "; known components: "
+                + components.stream().map(ComponentConfig::name).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,270 @@
+package ai.brokle.release.git;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.version.SemVer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.BranchTrackingStatus;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The repository facts a release needs, read with JGit: release tags, which of them HEAD
+ * reaches, the commits since one of them, and the state of the work tree and branch.
+ */
+public final class GitRepository implements AutoCloseable {
+    private final Repository repository;
+    private final RevWalk reachability;
+    private final Map<ObjectId, Boolean> reachableFromHead = new HashMap<>();
+    private ObjectId head;
+    private boolean headResolved;
+
+    private GitRepository(Repository repository) {
+        this.repository = repository;
+        this.reachability = new RevWalk(repository);
+    }
+
+    /** Opens the repository that holds {@code directory}, looking upwards like git does. */
+    public static GitRepository open(Path directory) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
+        if (builder.getGitDir() == null) {
+            throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
+                    + " of the repository (git clone ...), or create one with 'git init'");
+        }
+        FileSystemTimestamps.prepare(builder.getGitDir().toPath());
+        try {
+            return new GitRepository(builder.setMustExist(true).build());
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path workTree() {
+        return repository.getWorkTree().toPath();
+    }
+
+    /** A shallow clone lacks history, so versions computed from it could be wrong. */
+    public boolean isShallow() {
+        File shallow = new File(repository.getDirectory(), "shallow");
+        return shallow.isFile() && shallow.length() > 0;
+    }
+
+    /** The commit HEAD points at, or empty in a repository without commits. */
+    public Optional<ObjectId> head() {
+        if (!headResolved) {
+            try {
+                head = repository.resolve(Constants.HEAD + "^{commit}");
+            } catch (IOException e) {
+                throw new ReleaseError("Cannot resolve HEAD in " + repository.getDirectory() + ": " + e.getMessage(), e);
+            }
+            headResolved = true;
+        }
+        return Optional.ofNullable(head);
+    }
+
+    /** Every tag whose name is exactly {@code prefix} followed by a valid SemVer version. */
+    public List<ReleaseTag> releaseTags(String prefix) {
+        List<ReleaseTag> tags = new ArrayList<>();
+        try {
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                SemVer.tryParse(name.substring(prefix.length())).ifPresent(v -> tags.add(new ReleaseTag(name, v)));
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot list the tags of " + repository.getDirectory() + ": " + e.getMessage(), e);
+        }
+        return tags;
+    }
+
+    /**
+     * The release of highest precedence among {@code tags} that HEAD reaches and {@code filter}
+     * accepts. Tags are tried from the highest version down, so the walk stops at the first hit.
+     */
+    public Optional<ReleaseTag> latestReachable(Collection<ReleaseTag> tags, Predicate<SemVer> filter) {
+        if (head().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ReleaseTag> sorted = new ArrayList<>(tags);
+        sorted.sort(Comparator.comparing(ReleaseTag::version).reversed());
+        for (ReleaseTag tag : sorted) {
+            if (filter.test(tag.version()) && isReachableFromHead(tag)) {
+                return Optional.of(tag);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isReachableFromHead(ReleaseTag tag) {
+        try {
+            ObjectId commit = peeledCommit(tag.name());
+            if (commit == null) {
+                return false;
+            }
+            Boolean known = reachableFromHead.get(commit);
+            if (known == null) {
+                known = reachability.isMergedInto(reachability.parseCommit(commit), reachability.parseCommit(head));
+                reachableFromHead.put(commit, known);
+            }
+            return known;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read the history of tag " + tag.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commit a tag points at, through annotated tag objects; null if it names no commit. */
+    public ObjectId peeledCommit(String tagName) {
+        try {
+            ObjectId id = repository.resolve(Constants.R_TAGS + tagName + "^{commit}");
+            return id;
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return null;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read tag " + tagName + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean hasLocalTag(String tagName) {
+        try {
+            return repository.exactRef(Constants.R_TAGS + tagName) != null;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read tag " + tagName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Walks the commits reachable from HEAD but not from {@code since} (all of history when null),
+     * newest first, keeping those that change something under {@code path} ("" for everything).
+     *
+     * @return how many commits were given to {@code consumer}
+     */
+    public int commitsSince(ObjectId since, String path, Consumer<RawCommit> consumer) {
+        if (head().isEmpty()) {
+            return 0;
+        }
+        int count = 0;
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(head));
+            if (since != null) {
+                walk.markUninteresting(walk.parseCommit(since));
+            }
+            if (!path.isEmpty()) {
+                walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(path), TreeFilter.ANY_DIFF));
+            }
+            for (RevCommit commit : walk) {
+                consumer.accept(new RawCommit(commit.name(), commit.getFullMessage(), commit.getParentCount()));
+                count++;
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot walk the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
+        }
+        return count;
+    }
+
+    /** The checked-out branch's short name, or empty on a detached HEAD. */
+    public Optional<String> currentBranch() {
+        try {
+            Ref headRef = repository.exactRef(Constants.HEAD);
+            if (headRef == null || !headRef.isSymbolic()) {
+                return Optional.empty();
+            }
+            return Optional.of(Repository.shortenRefName(headRef.getTarget().getName()));
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
+    /** How far the branch is behind its upstream, or empty when it tracks none. */
+    public Optional<Integer> behindUpstream(String branch) {
+        try {
+            BranchTrackingStatus status = BranchTrackingStatus.of(repository, branch);
+            return status == null ? Optional.empty() : Optional.of(status.getBehindCount());
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot compare " + branch + " with its upstream: " + e.getMessage(), e);
+        }
+    }
+
+    /** Paths that are modified, staged, missing or untracked (ignored files excluded), sorted. */
+    public Set<String> uncleanPaths() {
+        try (Git git = new Git(repository)) {
+            Status status = git.status().call();
+            Set<String> paths = new TreeSet<>(status.getUncommittedChanges());
+            paths.addAll(status.getUntracked());
+            paths.addAll(status.getConflicting());
+            return paths;
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot read the status of the work tree: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a remote of this name is configured. */
+    public boolean hasRemote(String remote) {
+        try {
+            return RemoteConfig.getAllRemoteConfigs(repository.getConfig()).stream().anyMatch(r -> r.getName().equals(remote));
+        } catch (java.net.URISyntaxException e) {
+            throw new ReleaseFailure("The remotes in " + repository.getDirectory() + "/config are not valid: " + e.getMessage());
+        }
+    }
+
+    /** The URL of a remote with any user info removed, for messages. */
+    public String describeRemote(String remote) {
+        String url = repository.getConfig().getString("remote", remote, "url");
+        if (url == null) {
+            return remote;
+        }
+        try {
+            return remote + " (" + new URIish(url).setUser(null).setPass(null) + ")";
+        } catch (java.net.URISyntaxException e) {
+            return remote;
+        }
+    }
+
+    /** Whether the remote has the tag, asked with ls-remote; credentials may be null. */
+    public boolean remoteHasTag(String remote, String tagName, CredentialsProvider credentials, int timeoutSeconds) {
+        try (Git git = new Git(repository)) {
+            Collection<Ref> refs = git.lsRemote().setRemote(remote).setTags(true).setTimeout(timeoutSeconds)
+                    .setCredentialsProvider(credentials).call();
+            String wanted = Constants.R_TAGS + tagName;
+            return refs.stream().anyMatch(r -> r.getName().equals(wanted));
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot list the tags of remote " + describeRemote(remote) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean fileExists(String relativePath) {
+        return Files.exists(workTree().resolve(relativePath));
+    }
+
+    @Override
+    public void close() {
+        reachability.close();
+        repository.close();
+    }
+}

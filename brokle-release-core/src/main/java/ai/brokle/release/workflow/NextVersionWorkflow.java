@@ -1,0 +1,56 @@
+package ai.brokle.release.workflow;
+
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.plan.ComponentPlan;
+import ai.brokle.release.plan.NextVersionPlanner;
+import ai.brokle.release.plan.PlanWriter;
+import ai.brokle.release.version.VersionRequest;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The {@code next-version} goal: prints each component's next version and writes the plan. */
+public final class NextVersionWorkflow {
+    private final ReleaseOptions options;
+
+    public NextVersionWorkflow(ReleaseOptions options) {
+        this.options = options;
+    }
+
+    public List<ComponentPlan> execute() {
+        VersionRequest request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
+        try (GitRepository git = GitRepository.open(options.baseDirectory())) {
+            ReleaseConfig config = ConfigLoader.load(git.workTree());
+            List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(config.select(options.component()), request);
+            ReleaseLog log = options.log();
+            plans.forEach(p -> report(p, config, log));
+            if (options.planFile() != null) {
+                PlanWriter.writeJson(plans, options.planFile());
+                log.info("Plan written to " + options.planFile());
+            }
+            String githubOutput = options.env("GITHUB_OUTPUT");
+            if (githubOutput != null) {
+                PlanWriter.appendGithubOutputs(PlanWriter.githubOutputs(plans), Path.of(githubOutput));
+                log.info("Step outputs appended to GITHUB_OUTPUT");
+            }
+            return plans;
+        }
+    }
+
+    private static void report(ComponentPlan p, ReleaseConfig config, ReleaseLog log) {
+        String path = config.components().stream().filter(c -> c.name().equals(p.name())).findFirst().map(c -> c.displayPath()).orElse(".");
+        log.info(p.name());
+        log.info("  current version : " + (p.currentVersion() == null ? "none (no release tag yet)" : p.currentVersion() + " (tag " + p.currentTag() + ")"));
+        if (p.releases()) {
+            log.info("  next version    : " + p.nextVersion());
+            log.info("  tag             : " + p.tag());
+            log.info("  bump            : " + p.bump() + (p.decidingCommit() == null ? ""
+                    : ", decided by " + p.decidingCommit().hash().substring(0, 10) + " " + p.decidingCommit().header()));
+        } else {
+            log.info("  next version    : none (no commit since the current release warrants one)");
+        }
+        log.info("  commits         : " + p.commits() + (p.currentTag() == null ? " in history" : " since " + p.currentTag()) + " under " + path);
+    }
+}

@@ -1,0 +1,192 @@
+package ai.brokle.release.workflow;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.files.VersionFileReader;
+import ai.brokle.release.git.GitCredentials;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.plan.ComponentPlan;
+import ai.brokle.release.plan.NextVersionPlanner;
+import ai.brokle.release.version.SemVer;
+import ai.brokle.release.version.VersionRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.transport.CredentialsProvider;
+
+/**
+ * The {@code validate} goal: checks that a release could start now, and reports every problem
+ * in one failure, each naming the file or setting to fix and how.
+ */
+public final class ValidateWorkflow {
+    private static final int REMOTE_TIMEOUT_SECONDS = 30;
+    private static final int LISTED_PATHS = 10;
+
+    private final ReleaseOptions options;
+    private final List<String> problems = new ArrayList<>();
+
+    public ValidateWorkflow(ReleaseOptions options) {
+        this.options = options;
+    }
+
+    public void execute() {
+        VersionRequest request = null;
+        try {
+            request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
+        }
+        try (GitRepository git = GitRepository.open(options.baseDirectory())) {
+            ReleaseConfig config = null;
+            try {
+                config = ConfigLoader.load(git.workTree());
+            } catch (ReleaseFailure e) {
+                problems.addAll(e.problems());
+            }
+            boolean shallow = git.isShallow();
+            if (shallow) {
+                problems.add(capitalize(NextVersionPlanner.SHALLOW_FIX));
+            }
+            checkWorkTree(git);
+            checkBranch(git, config);
+            if (config != null && !shallow && request != null) {
+                checkComponents(git, config, request);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure("Release validation failed with " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"), problems);
+        }
+        options.log().info("Release validation passed");
+    }
+
+    private void checkWorkTree(GitRepository git) {
+        Set<String> unclean = git.uncleanPaths();
+        if (!unclean.isEmpty()) {
+            List<String> shown = new ArrayList<>(unclean).subList(0, Math.min(LISTED_PATHS, unclean.size()));
+            problems.add("The work tree has uncommitted changes (" + String.join(", ", shown)
+                    + (unclean.size() > LISTED_PATHS ? " and " + (unclean.size() - LISTED_PATHS) + " more" : "")
+                    + "): commit them, or set them aside with 'git stash --include-untracked'");
+        }
+    }
+
+    private void checkBranch(GitRepository git, ReleaseConfig config) {
+        String wanted = notBlank(options.releaseBranch()) ? options.releaseBranch().trim()
+                : config != null ? config.releaseBranch() : ReleaseConfig.DEFAULT_BRANCH;
+        String setting = notBlank(options.releaseBranch()) ? "brokle.releaseBranch" : "releaseBranch in " + ReleaseConfig.FILE_NAME;
+        var branch = git.currentBranch();
+        if (branch.isEmpty()) {
+            problems.add("HEAD is detached, not on the release branch '" + wanted + "': check it out ('git checkout " + wanted
+                    + "'), or name another release branch with " + setting);
+            return;
+        }
+        if (!branch.get().equals(wanted)) {
+            problems.add("The current branch is '" + branch.get() + "' but releases are made from '" + wanted + "': check out '"
+                    + wanted + "', or change " + setting);
+        }
+        git.behindUpstream(branch.get()).filter(n -> n > 0).ifPresent(n -> problems.add("Branch '" + branch.get() + "' is " + n
+                + " commit" + (n == 1 ? "" : "s") + " behind its upstream: bring it up to date first ('git pull --rebase')"));
+    }
+
+    private void checkComponents(GitRepository git, ReleaseConfig config, VersionRequest request) {
+        List<ComponentConfig> components;
+        List<ComponentPlan> plans;
+        try {
+            components = config.select(options.component());
+            plans = new NextVersionPlanner(git, config).plan(components, request);
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
+            return;
+        }
+        boolean hasRemote = git.hasRemote(config.remote());
+        CredentialsProvider credentials = GitCredentials.fromEnvironment(options.environment());
+        VersionFileReader reader = new VersionFileReader();
+        for (int i = 0; i < components.size(); i++) {
+            ComponentConfig component = components.get(i);
+            ComponentPlan plan = plans.get(i);
+            if (plan.releases()) {
+                checkTagIsFree(git, config, component, plan, hasRemote, credentials);
+            }
+            for (VersionFileConfig file : component.versionFiles()) {
+                checkVersionFile(git.workTree(), reader, component, plan, file);
+            }
+            if (component.changelog() != null && plan.currentVersion() != null) {
+                checkChangelog(git.workTree(), component, plan.currentVersion());
+            }
+        }
+        if (!hasRemote) {
+            options.log().info("No remote '" + config.remote() + "' is configured, so the remote tags were not checked");
+        }
+    }
+
+    private void checkTagIsFree(GitRepository git, ReleaseConfig config, ComponentConfig component, ComponentPlan plan,
+            boolean hasRemote, CredentialsProvider credentials) {
+        String remedy = "; if that release was made, fetch its tag ('git fetch --tags'), otherwise delete the stray tag";
+        if (git.hasLocalTag(plan.tag())) {
+            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists locally but is not"
+                    + " reachable from HEAD" + remedy + " ('git tag -d " + plan.tag() + "')");
+        }
+        if (hasRemote) {
+            try {
+                if (git.remoteHasTag(config.remote(), plan.tag(), credentials, REMOTE_TIMEOUT_SECONDS)) {
+                    problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists on remote "
+                            + git.describeRemote(config.remote()) + remedy);
+                }
+            } catch (ReleaseError e) {
+                problems.add(e.getMessage() + ": check the remote's URL and credentials (BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD"
+                        + " or GITHUB_TOKEN), or set 'remote' in " + ReleaseConfig.FILE_NAME);
+            }
+        }
+    }
+
+    private void checkVersionFile(Path root, VersionFileReader reader, ComponentConfig component, ComponentPlan plan, VersionFileConfig file) {
+        VersionFileReader.Reading reading = reader.read(root, file);
+        if (reading.problem() != null) {
+            problems.add("Component '" + component.name() + "': " + reading.problem());
+            return;
+        }
+        SemVer current = plan.currentVersion();
+        if (current == null) {
+            return;
+        }
+        boolean matches = reading.versions().size() == 1 && VersionFileReader.sameVersion(reading.versions().iterator().next(), current);
+        if (!matches) {
+            problems.add("Component '" + component.name() + "': " + file.path() + " holds " + String.join(", ", reading.versions())
+                    + " but the current release is " + current + " (tag " + plan.currentTag() + "); set it to " + current
+                    + " in a commit before releasing");
+        }
+    }
+
+    private void checkChangelog(Path root, ComponentConfig component, SemVer current) {
+        Path file = root.resolve(component.changelog());
+        if (!Files.isRegularFile(file)) {
+            problems.add("Component '" + component.name() + "': the changelog " + component.changelog() + " does not exist; create it"
+                    + " or fix 'changelog' in " + ReleaseConfig.FILE_NAME);
+            return;
+        }
+        Pattern heading = Pattern.compile("^#{1,6}\\s*\\[?v?" + Pattern.quote(current.toString()) + "\\]?(?=[\\s(]|$)", Pattern.MULTILINE);
+        try {
+            if (!heading.matcher(Files.readString(file)).find()) {
+                problems.add("Component '" + component.name() + "': " + component.changelog() + " has no entry for the current release "
+                        + current + "; add a '## [" + current + "] - <date>' section");
+            }
+        } catch (IOException e) {
+            problems.add("Component '" + component.name() + "': " + component.changelog() + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
