@@ -49,9 +49,8 @@ public final class NextVersionCalculator {
         boolean forced = request.bump() != null;
         Bump bump = forced ? Bump.valueOf(request.bump().name()) : inferred;
         SemVer stableBase = latestStable;
-        long baseMajor = stableBase != null ? stableBase.major()
-                : latest != null ? latest.major() : policy.initialVersion().major();
-        if (!forced && bump == Bump.MAJOR && baseMajor == 0) {
+        SemVer base = stableBase != null ? stableBase : latest != null ? latest : policy.initialVersion();
+        if (!forced && bump == Bump.MAJOR && base.major().signum() == 0) {
             bump = policy.breakingWhileZero();
         }
         String channel = request.channel();
@@ -88,7 +87,7 @@ public final class NextVersionCalculator {
             }
         }
 
-        SemVer next = channel == null ? target : target.withPrerelease(List.of(channel, Long.toString(nextNumber(target, channel, existing))));
+        SemVer next = channel == null ? target : target.withPrerelease(List.of(channel, nextNumber(target, channel, existing).toString()));
         if (latest != null && next.compareTo(latest) <= 0) {
             throw new ReleaseFailure("brokle.prerelease=" + channel + " would give " + next + ", which is not above the latest release "
                     + latest + "; use a channel that sorts after '" + latest.prerelease().get(0)
@@ -97,17 +96,17 @@ public final class NextVersionCalculator {
         return new VersionDecision(next, label);
     }
 
-    private static long nextNumber(SemVer target, String channel, Collection<SemVer> existing) {
-        long highest = 0;
+    private static java.math.BigInteger nextNumber(SemVer target, String channel, Collection<SemVer> existing) {
+        java.math.BigInteger highest = java.math.BigInteger.ZERO;
         for (SemVer v : existing) {
             List<String> pre = v.prerelease();
             if (pre.isEmpty() || !pre.get(0).equals(channel) || !v.release().equals(target)) {
                 continue;
             }
-            if (pre.size() >= 2 && SemVer.isDigits(pre.get(1)) && pre.get(1).length() <= 18) {
-                highest = Math.max(highest, Long.parseLong(pre.get(1)));
+            if (pre.size() >= 2 && SemVer.isDigits(pre.get(1))) {
+                highest = highest.max(new java.math.BigInteger(pre.get(1)));
             }
         }
-        return highest + 1;
+        return highest.add(java.math.BigInteger.ONE);
     }
 }

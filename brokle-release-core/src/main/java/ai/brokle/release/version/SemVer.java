@@ -1,5 +1,6 @@
 package ai.brokle.release.version;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,16 +13,13 @@ import java.util.Optional;
  * gives back the text that was parsed.
  */
 public final class SemVer implements Comparable<SemVer> {
-    /** Longest numeric core identifier accepted; larger numbers cannot be bumped safely. */
-    private static final int MAX_CORE_DIGITS = 18;
-
-    private final long major;
-    private final long minor;
-    private final long patch;
+    private final BigInteger major;
+    private final BigInteger minor;
+    private final BigInteger patch;
     private final List<String> prerelease;
     private final List<String> build;
 
-    private SemVer(long major, long minor, long patch, List<String> prerelease, List<String> build) {
+    private SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String> prerelease, List<String> build) {
         this.major = major;
         this.minor = minor;
         this.patch = patch;
@@ -33,6 +31,10 @@ public final class SemVer implements Comparable<SemVer> {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("version numbers must not be negative");
         }
+        return new SemVer(BigInteger.valueOf(major), BigInteger.valueOf(minor), BigInteger.valueOf(patch), List.of(), List.of());
+    }
+
+    private static SemVer of(BigInteger major, BigInteger minor, BigInteger patch) {
         return new SemVer(major, minor, patch, List.of(), List.of());
     }
 
@@ -63,7 +65,7 @@ public final class SemVer implements Comparable<SemVer> {
         if (parts.length != 3) {
             throw invalid(text, "expected MAJOR.MINOR.PATCH, found " + parts.length + " part(s) in '" + core + "'");
         }
-        long[] numbers = new long[3];
+        BigInteger[] numbers = new BigInteger[3];
         String[] names = {"major", "minor", "patch"};
         for (int i = 0; i < 3; i++) {
             String part = parts[i];
@@ -76,10 +78,7 @@ public final class SemVer implements Comparable<SemVer> {
             if (part.length() > 1 && part.charAt(0) == '0') {
                 throw invalid(text, "the " + names[i] + " number '" + part + "' has a leading zero");
             }
-            if (part.length() > MAX_CORE_DIGITS) {
-                throw invalid(text, "the " + names[i] + " number '" + part + "' is too large");
-            }
-            numbers[i] = Long.parseLong(part);
+            numbers[i] = new BigInteger(part);
         }
         List<String> pre = preText == null ? List.of() : identifiers(text, preText, "pre-release", true);
         List<String> meta = buildText == null ? List.of() : identifiers(text, buildText, "build metadata", false);
@@ -129,15 +128,15 @@ public final class SemVer implements Comparable<SemVer> {
         return true;
     }
 
-    public long major() {
+    public BigInteger major() {
         return major;
     }
 
-    public long minor() {
+    public BigInteger minor() {
         return minor;
     }
 
-    public long patch() {
+    public BigInteger patch() {
         return patch;
     }
 
@@ -163,26 +162,26 @@ public final class SemVer implements Comparable<SemVer> {
     }
 
     public SemVer nextMajor() {
-        return of(major + 1, 0, 0);
+        return of(major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO);
     }
 
     public SemVer nextMinor() {
-        return of(major, minor + 1, 0);
+        return of(major, minor.add(BigInteger.ONE), BigInteger.ZERO);
     }
 
     public SemVer nextPatch() {
-        return of(major, minor, patch + 1);
+        return of(major, minor, patch.add(BigInteger.ONE));
     }
 
     /** Precedence as SemVer section 11; build metadata is ignored. */
     @Override
     public int compareTo(SemVer other) {
-        int c = Long.compare(major, other.major);
+        int c = major.compareTo(other.major);
         if (c == 0) {
-            c = Long.compare(minor, other.minor);
+            c = minor.compareTo(other.minor);
         }
         if (c == 0) {
-            c = Long.compare(patch, other.patch);
+            c = patch.compareTo(other.patch);
         }
         if (c != 0) {
             return c;
@@ -230,7 +229,7 @@ public final class SemVer implements Comparable<SemVer> {
             return false;
         }
         SemVer v = (SemVer) o;
-        return major == v.major && minor == v.minor && patch == v.patch
+        return major.equals(v.major) && minor.equals(v.minor) && patch.equals(v.patch)
                 && prerelease.equals(v.prerelease) && build.equals(v.build);
     }
 

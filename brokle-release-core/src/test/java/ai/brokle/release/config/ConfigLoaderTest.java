@@ -1,0 +1,139 @@
+package ai.brokle.release.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.version.Bump;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static ReleaseConfig parse(String yaml) {
+        return new ConfigLoader().parse(".brokle-release.yml", yaml);
+    }
+
+    private static ReleaseFailure failure(String yaml) {
+        return assertThrows(ReleaseFailure.class, () -> parse(yaml));
+    }
+
+    @Test
+    void readsTheIssueExample() {
+        ReleaseConfig config = parse("components:\n"
+                + "  platform:                 # component name\n"
+                + "    path: .\n"
+                + "    tagPrefix: v\n"
+                + "    versionFiles:\n"
+                + "      - path: web/package.json\n"
+                + "      - path: web/src/constants/VERSION.ts\n"
+                + "        pattern: 'export const VERSION = \"v{{version}}\";'\n"
+                + "    changelog: CHANGELOG.md\n");
+        assertEquals(1, config.components().size());
+        ComponentConfig platform = config.components().get(0);
+        assertEquals("platform", platform.name());
+        assertEquals("", platform.path());
+        assertEquals(".", platform.displayPath());
+        assertEquals("v", platform.tagPrefix());
+        assertEquals("CHANGELOG.md", platform.changelog());
+        assertEquals(List.of(new VersionFileConfig("web/package.json", VersionFileKind.PACKAGE_JSON, null),
+                new VersionFileConfig("web/src/constants/VERSION.ts", VersionFileKind.PATTERN, "export const VERSION = \"v{{version}}\";")),
+                platform.versionFiles());
+        assertEquals("main", config.releaseBranch());
+        assertEquals("origin", config.remote());
+    }
+
+    @Test
+    void defaultsWithoutAFile(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectory(dir.resolve("brokle-python"));
+        ReleaseConfig config = ConfigLoader.load(repo);
+        assertEquals(1, config.components().size());
+        ComponentConfig c = config.components().get(0);
+        assertEquals("brokle-python", c.name());
+        assertEquals("", c.path());
+        assertEquals("v", c.tagPrefix());
+        assertEquals(List.of(), c.versionFiles());
+        assertNull(c.changelog());
+    }
+
+    @Test
+    void infersKindsAndNormalizesPaths() {
+        ReleaseConfig config = parse("components:\n  python:\n    path: ./sdk/python/\n    tagPrefix: python-v\n    versionFiles:\n"
+                + "      - path: sdk/python/brokle/version.py\n      - sdk/python/pyproject.toml\n      - path: pom.xml\n");
+        ComponentConfig c = config.components().get(0);
+        assertEquals("sdk/python", c.path());
+        assertEquals(List.of(VersionFileKind.PYTHON_MODULE, VersionFileKind.PYPROJECT, VersionFileKind.POM),
+                c.versionFiles().stream().map(VersionFileConfig::kind).toList());
+    }
+
+    @Test
+    void versioningSettings() {
+        ReleaseConfig config = parse("releaseBranch: release\nremote: upstream\nversioning:\n  bumps: {feat: minor, Docs: patch}\n"
+                + "  breakingWhileZero: major\n  initialVersion: 1.0.0\ncomponents:\n  a: {}\n");
+        assertEquals("release", config.releaseBranch());
+        assertEquals("upstream", config.remote());
+        assertEquals(Bump.PATCH, config.policy().bumpForType("docs"));
+        assertEquals(Bump.NONE, config.policy().bumpForType("fix"));
+        assertEquals(Bump.MAJOR, config.policy().breakingWhileZero());
+        assertEquals("1.0.0", config.policy().initialVersion().toString());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceNamingTheKey() {
+        ReleaseFailure f = failure("releaseBranch: main\n"
+                + "tagPrefix: v\n"
+                + "versioning:\n  bumps: {feat: huge}\n  breakingWhileZero: patch\n  initialVersion: '1.0'\n"
+                + "components:\n"
+                + "  platform:\n    path: ../outside\n    tagprefix: v\n    versionFiles:\n      - path: VERSION\n"
+                + "      - path: a.txt\n        pattern: 'no placeholder'\n      - pattern: 'x {{version}}'\n"
+                + "  python:\n    tagPrefix: v\n    changelog: /abs/CHANGELOG.md\n"
+                + "  'bad name':\n    tagPrefix: 'has space'\n");
+        List<String> problems = f.problems();
+        String all = String.join("\n", problems);
+        assertTrue(all.contains(".brokle-release.yml: tagPrefix: unknown key; allowed here: releaseBranch, remote, versioning, components"), all);
+        assertTrue(all.contains("versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
+        assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
+        assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
+        assertTrue(all.contains("components.platform.path: '../outside' must be a path inside the repository"), all);
+        assertTrue(all.contains("components.platform.tagprefix: unknown key; allowed here: path, tagPrefix, versionFiles, changelog"), all);
+        assertTrue(all.contains("components.platform.versionFiles[0]: cannot tell where the version is in 'VERSION'; add a pattern"), all);
+        assertTrue(all.contains("components.platform.versionFiles[1].pattern: must contain {{version}} exactly once"), all);
+        assertTrue(all.contains("components.platform.versionFiles[2].path: missing"), all);
+        assertTrue(all.contains("components.python.tagPrefix: 'v' is also the tag prefix of component 'platform'"), all);
+        assertTrue(all.contains("components.python.changelog: '/abs/CHANGELOG.md' must be a path inside the repository"), all);
+        assertTrue(all.contains("components.bad name: 'bad name' is not a component name"), all);
+        assertTrue(all.contains("components.bad name.tagPrefix: 'has space' cannot start a git tag name"), all);
+        assertEquals(13, problems.size(), all);
+        assertTrue(f.getMessage().startsWith("Invalid release configuration .brokle-release.yml (13 problems)"), f.getMessage());
+    }
+
+    @Test
+    void yamlSyntaxErrorsGiveTheLine() {
+        ReleaseFailure f = failure("components:\n  platform:\n    path: [unclosed\n");
+        assertTrue(f.getMessage().contains("not valid YAML at line"), f.getMessage());
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        ReleaseFailure f = failure("components:\n  a:\n    tagPrefix: v\n    tagPrefix: w\n");
+        assertTrue(f.getMessage().contains("not valid YAML"), f.getMessage());
+        assertTrue(f.getMessage().contains("tagPrefix"), f.getMessage());
+    }
+
+    @Test
+    void emptyOrComponentlessFiles() {
+        assertTrue(failure("").getMessage().contains("components: no components are configured"));
+        assertTrue(failure("releaseBranch: main\n").getMessage().contains("components: no components are configured"));
+        assertTrue(failure("- a\n- b\n").getMessage().contains("must be a mapping"));
+        assertTrue(failure("components: [a, b]\n").getMessage().contains("components: must be a mapping"));
+    }
+
+    @Test
+    void prefixEndingInADigitIsAmbiguous() {
+        assertTrue(failure("components:\n  a:\n    tagPrefix: v1\n").getMessage().contains("ends with a digit"));
+    }
+}

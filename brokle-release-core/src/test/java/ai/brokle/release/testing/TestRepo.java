@@ -1,0 +1,142 @@
+package ai.brokle.release.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.TimeZone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A real git repository in a temporary directory, built with JGit, for tests. */
+public final class TestRepo implements AutoCloseable {
+    private final Git git;
+    private final Path dir;
+    private int counter;
+    private long time = 1_700_000_000L;
+
+    private TestRepo(Git git, Path dir) {
+        this.git = git;
+        this.dir = dir;
+    }
+
+    public static TestRepo init(Path dir) {
+        try {
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            StoredConfig config = git.getRepository().getConfig();
+            config.setBoolean("commit", null, "gpgsign", false);
+            config.setBoolean("tag", null, "gpgsign", false);
+            config.save();
+            return new TestRepo(git, dir);
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static TestRepo open(Path dir) {
+        try {
+            return new TestRepo(Git.open(dir.toFile()), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Git git() {
+        return git;
+    }
+
+    private PersonIdent ident() {
+        time += 60;
+        return new PersonIdent("Release Tester", "tester@example.com", Instant.ofEpochSecond(time), TimeZone.getTimeZone("UTC").toZoneId());
+    }
+
+    /** Commits a change to a file of its own at the repository root. */
+    public RevCommit commit(String message) {
+        return commitIn("", message);
+    }
+
+    /** Commits a change to a new file under {@code directory} ("" for the root). */
+    public RevCommit commitIn(String directory, String message) {
+        counter++;
+        return commitFile((directory.isEmpty() ? "" : directory + "/") + "file-" + counter + ".txt", "change " + counter + "\n", message);
+    }
+
+    public RevCommit commitFile(String path, String content, String message) {
+        write(path, content);
+        try {
+            git.add().addFilepattern(path).call();
+            PersonIdent who = ident();
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commits every change in the work tree, untracked files included. */
+    public RevCommit commitAll(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            PersonIdent who = ident();
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(String path, String content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void lightweightTag(String name) {
+        try {
+            git.tag().setName(name).setAnnotated(false).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void annotatedTag(String name) {
+        try {
+            git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(ident()).setSigned(false).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void checkoutNewBranch(String name) {
+        try {
+            git.checkout().setCreateBranch(true).setName(name).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void checkout(String name) {
+        try {
+            git.checkout().setName(name).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

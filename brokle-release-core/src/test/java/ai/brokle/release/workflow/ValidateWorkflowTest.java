@@ -1,0 +1,189 @@
+package ai.brokle.release.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateWorkflowTest {
+    @TempDir
+    Path tmp;
+
+    private static final String CONFIG = "components:\n"
+            + "  platform:\n    path: .\n    tagPrefix: v\n    changelog: CHANGELOG.md\n    versionFiles:\n"
+            + "      - path: web/package.json\n"
+            + "      - path: web/src/constants/VERSION.ts\n        pattern: 'export const VERSION = \"v{{version}}\";'\n"
+            + "  python:\n    path: sdk/python\n    tagPrefix: python-v\n    versionFiles:\n      - path: sdk/python/brokle/version.py\n";
+
+    private final List<String> logged = new ArrayList<>();
+
+    /** A released repository whose files agree with its tags, pushed to a bare remote it tracks. */
+    private TestRepo releasedRepo(Path work, Path bare) throws Exception {
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        TestRepo repo = TestRepo.init(work);
+        repo.write(".brokle-release.yml", CONFIG);
+        repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"1.0.0\"\n}\n");
+        repo.write("web/src/constants/VERSION.ts", "export const VERSION = \"v1.0.0\";\n");
+        repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-01-01\n\n### Added\n- everything\n");
+        repo.write("sdk/python/brokle/version.py", "__version__ = \"0.2.9\"\n");
+        repo.commitAll("chore: release platform 1.0.0 and python 0.2.9");
+        repo.annotatedTag("v1.0.0");
+        repo.lightweightTag("python-v0.2.9");
+        repo.commitIn("web", "feat(web): dashboard");
+        repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+        repo.git().push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).setPushTags().call();
+        StoredConfig config = repo.git().getRepository().getConfig();
+        config.setString("branch", "main", "remote", "origin");
+        config.setString("branch", "main", "merge", "refs/heads/main");
+        config.save();
+        repo.git().fetch().setRemote("origin").call();
+        return repo;
+    }
+
+    private void validate(Path work) {
+        new ValidateWorkflow(ReleaseOptions.of(work).withLog(new ai.brokle.release.ReleaseLog() {
+            @Override
+            public void info(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        })).execute();
+    }
+
+    @Test
+    void passesOnAReleasableRepository() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            validate(work);
+            assertTrue(logged.contains("Release validation passed"), logged.toString());
+        }
+    }
+
+    @Test
+    void reportsEveryProblemInOneFailure() throws Exception {
+        Path work = tmp.resolve("work");
+        Path bare = tmp.resolve("remote.git");
+        try (TestRepo repo = releasedRepo(work, bare)) {
+            // someone else pushes a commit and the next platform tag to the remote
+            Path other = tmp.resolve("other");
+            try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
+                TestRepo o = TestRepo.open(other);
+                o.commit("docs: elsewhere");
+                o.lightweightTag("v1.1.0");
+                clone.push().setPushAll().setPushTags().call();
+            }
+            repo.git().fetch().setRemote("origin").setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS).call();
+            // files out of step with the release, and a dirty tree
+            repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"0.9.0\"\n}\n");
+            repo.write("CHANGELOG.md", "# Changelog\n\n## [0.9.0]\n");
+            repo.write("sdk/python/brokle/version.py", "VERSION = '0.2.9'\n");
+            repo.write("notes.txt", "untracked\n");
+            repo.commitAll("chore: break things");
+            repo.write("notes2.txt", "untracked\n");
+            repo.checkoutNewBranch("feature");
+
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
+            String all = String.join("\n", f.problems());
+            assertTrue(all.contains("The work tree has uncommitted changes (notes2.txt)"), all);
+            assertTrue(all.contains("The current branch is 'feature' but releases are made from 'main'"), all);
+            assertTrue(all.contains("The next tag of component 'platform', v1.1.0, already exists on remote origin"), all);
+            assertTrue(all.contains("web/package.json holds 0.9.0 but the current release is 1.0.0 (tag v1.0.0); set it to 1.0.0"), all);
+            assertTrue(all.contains("CHANGELOG.md has no entry for the current release 1.0.0"), all);
+            assertTrue(all.contains("sdk/python/brokle/version.py: has no line __version__ = \"...\""), all);
+            assertEquals(6, f.problems().size(), all);
+            assertTrue(f.getMessage().startsWith("Release validation failed with 6 problems"), f.getMessage());
+        }
+    }
+
+    @Test
+    void branchBehindItsUpstream() throws Exception {
+        Path work = tmp.resolve("work");
+        Path bare = tmp.resolve("remote.git");
+        try (TestRepo repo = releasedRepo(work, bare)) {
+            Path other = tmp.resolve("other");
+            try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
+                TestRepo.open(other).commit("fix: elsewhere");
+                TestRepo.open(other).commit("fix: elsewhere again");
+                clone.push().call();
+            }
+            repo.git().fetch().setRemote("origin").call();
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
+            assertEquals(List.of("Branch 'main' is 2 commits behind its upstream: bring it up to date first ('git pull --rebase')"),
+                    f.problems());
+        }
+    }
+
+    @Test
+    void detachedHeadAndReleaseBranchOverride() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            repo.git().checkout().setName(repo.git().getRepository().resolve("HEAD").name()).call();
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
+            assertTrue(f.getMessage().contains("HEAD is detached, not on the release branch 'main'"), f.getMessage());
+            repo.checkoutNewBranch("release/1.x");
+            ReleaseFailure g = assertThrows(ReleaseFailure.class, () -> validate(work));
+            assertTrue(g.getMessage().contains("or change releaseBranch in .brokle-release.yml"), g.getMessage());
+            new ValidateWorkflow(ReleaseOptions.of(work).withReleaseBranch("release/1.x")).execute();
+        }
+    }
+
+    @Test
+    void localTagThatHeadDoesNotReach() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            repo.checkoutNewBranch("side");
+            repo.commit("chore: side");
+            repo.lightweightTag("v1.1.0");
+            repo.checkout("main");
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
+            assertTrue(f.getMessage().contains("v1.1.0, already exists locally but is not reachable from HEAD"), f.getMessage());
+            assertTrue(f.getMessage().contains("git tag -d v1.1.0"), f.getMessage());
+        }
+    }
+
+    @Test
+    void invalidConfigurationIsReportedWithTheRest() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            repo.write(".brokle-release.yml", "components:\n  a:\n    tagPrefx: v\n");
+            repo.checkoutNewBranch("dev");
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
+            String all = String.join("\n", f.problems());
+            assertTrue(all.contains(".brokle-release.yml: components.a.tagPrefx: unknown key"), all);
+            assertTrue(all.contains("uncommitted changes (.brokle-release.yml)"), all);
+            assertTrue(all.contains("The current branch is 'dev'"), all);
+        }
+    }
+
+    @Test
+    void shallowCloneIsAProblem() throws Exception {
+        Path work = tmp.resolve("work");
+        Path bare = tmp.resolve("remote.git");
+        try (TestRepo repo = releasedRepo(work, bare)) {
+            Path shallow = tmp.resolve("shallow");
+            Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(shallow.toFile()).setDepth(1).call().close();
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(shallow));
+            assertTrue(f.getMessage().contains("The repository is a shallow clone"), f.getMessage());
+            assertTrue(f.getMessage().contains("fetch-depth: 0"), f.getMessage());
+        }
+    }
+}
