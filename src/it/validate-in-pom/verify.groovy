@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /brokle-release-maven-plugin:[^:]+:validate \(default\) @ platform/
+assert log =~ /(brokle-release-maven-plugin|brokle-release):[^:]+:validate \(default\) @ platform/
 assert log.contains('[INFO] Release validation passed')
 assert log.contains('BUILD SUCCESS')
 return true
