@@ -59,7 +59,7 @@ public final class GitRepository implements AutoCloseable {
             throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
                     + " of the repository (git clone ...), or create one with 'git init'");
         }
-        FileSystemTimestamps.prepare(builder.getGitDir().toPath());
+        JGitStartup.prepare(builder.getGitDir().toPath());
         try {
             return new GitRepository(builder.setMustExist(true).build());
         } catch (IOException e) {

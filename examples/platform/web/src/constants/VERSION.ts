@@ -1,0 +1,1 @@
+export const VERSION = "v0.3.0";
