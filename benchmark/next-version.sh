@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark of next-version on a generated history (not a timed test: it prints figures).
-#   benchmark/next-version.sh           100,000 commits, latest tag 200 commits back, 7 runs
+#   benchmark/next-version.sh           100,000 commits, 200 tags, the latest 200 commits back, 11 runs
 #   benchmark/next-version.sh --smoke   2,000 commits, 2 runs (what CI runs)
 # Prints: the core call's time and how many commits it parsed; next-version as a whole mvn
 # process against an empty `mvn -q validate`, both with an empty user home as on a fresh CI
 # runner; and the first repository access with plain JGit versus through brokle-release.
 set -euo pipefail
-commits=100000 back=200 runs=7 iterations=20
-if [[ "${1:-}" == "--smoke" ]]; then commits=2000 runs=2 iterations=3; fi
+commits=100000 tags=200 back=200 runs=11 iterations=20
+if [[ "${1:-}" == "--smoke" ]]; then commits=2000 tags=10 runs=2 iterations=3; fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 mvnw="$root/mvnw"
@@ -21,8 +21,8 @@ version=$("$mvnw" -q -B -f "$root/pom.xml" help:evaluate -Dexpression=project.ve
 "$mvnw" -q -B -f "$root/brokle-release-benchmark/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 cp="$root/brokle-release-benchmark/target/classes:$(cat "$work/cp.txt")"
 
-echo "== History: $commits commits, an annotated tag every $back commits, the latest $back commits back"
-java -cp "$cp" ai.brokle.release.benchmark.HistoryGenerator "$work/repo" "$commits" "$back"
+echo "== History: $commits commits, $tags annotated tags, the latest $back commits back"
+java -cp "$cp" ai.brokle.release.benchmark.HistoryGenerator "$work/repo" "$commits" "$tags" "$back"
 
 echo "== Core call (in one JVM, $iterations calls)"
 java -cp "$cp" ai.brokle.release.benchmark.NextVersionBenchmark "$work/repo" "$iterations"

@@ -12,9 +12,9 @@ import java.util.Random;
  * Writes a reproducible history of conventional commits into a new git repository with
  * {@code git fast-import}: the same seed gives the same commits, tags and ids.
  *
- * <p>Usage: {@code HistoryGenerator DIR COMMITS TAG_EVERY [SEED]}. An annotated tag v1.K.0 is put on
- * every TAG_EVERY-th commit counted back from the newest, so the latest tag is TAG_EVERY commits
- * behind HEAD.
+ * <p>Usage: {@code HistoryGenerator DIR COMMITS TAGS LATEST_TAG_BACK [SEED]}: TAGS annotated tags
+ * v1.0.0, v1.1.0, ... spread evenly over the history, the latest one LATEST_TAG_BACK commits behind
+ * HEAD. The first commit adds a {@code .brokle-release.yml} with one component, tagged {@code v}.
  */
 public final class HistoryGenerator {
     private static final String[] TYPES = {"feat", "fix", "fix", "perf", "docs", "chore", "refactor", "test", "ci", "build"};
@@ -27,21 +27,27 @@ public final class HistoryGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: HistoryGenerator DIR COMMITS TAG_EVERY [SEED]");
+        if (args.length < 4) {
+            System.err.println("usage: HistoryGenerator DIR COMMITS TAGS LATEST_TAG_BACK [SEED]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         int commits = Integer.parseInt(args[1]);
-        int tagEvery = Integer.parseInt(args[2]);
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42L;
+        int tagCount = Integer.parseInt(args[2]);
+        int latestBack = Integer.parseInt(args[3]);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42L;
         long started = System.nanoTime();
-        int tags = generate(dir, commits, tagEvery, seed);
+        int tags = generate(dir, commits, tagCount, latestBack, seed);
         System.out.printf("generated %d commits and %d annotated tags in %s (%.1f s)%n", commits, tags, dir,
                 (System.nanoTime() - started) / 1e9);
     }
 
-    public static int generate(Path dir, int commits, int tagEvery, long seed) throws IOException, InterruptedException {
+    public static int generate(Path dir, int commits, int tagCount, int latestBack, long seed) throws IOException, InterruptedException {
+        if (latestBack >= commits || tagCount < 1) {
+            throw new IllegalArgumentException("need at least one tag, and fewer commits back than there are commits");
+        }
+        int lastTagged = commits - latestBack;
+        int spacing = Math.max(1, lastTagged / tagCount);
         run(dir.getParent(), "git", "init", "-q", "-b", "main", dir.toString());
         Process importer = new ProcessBuilder("git", "fast-import", "--quiet").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
@@ -58,11 +64,15 @@ public final class HistoryGenerator {
                 if (i > 1) {
                     write(out, "from :" + (i - 1) + "\n");
                 }
+                if (i == 1) {
+                    write(out, "M 100644 inline " + ".brokle-release.yml" + "\n");
+                    data(out, "components:\n  platform:\n    path: .\n    tagPrefix: v\n");
+                }
                 write(out, "M 100644 inline src/module-" + (i % 50) + "/file.txt\n");
                 data(out, "change " + i + "\n");
                 write(out, "\n");
-                int fromNewest = commits - i;
-                if (fromNewest > 0 && fromNewest % tagEvery == 0) {
+                int beforeLast = lastTagged - i;
+                if (beforeLast >= 0 && beforeLast % spacing == 0 && beforeLast / spacing < tagCount) {
                     int minor = tags++;
                     write(out, "tag v1." + minor + ".0\nfrom :" + i + "\n");
                     write(out, "tagger Release Bot <bot@example.com> " + time + " +0000\n");

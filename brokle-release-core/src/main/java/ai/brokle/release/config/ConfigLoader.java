@@ -6,27 +6,22 @@ import ai.brokle.release.version.Bump;
 import ai.brokle.release.version.InvalidVersionException;
 import ai.brokle.release.version.SemVer;
 import ai.brokle.release.version.VersionPolicy;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads {@code .brokle-release.yml} and checks all of it before anything runs: every problem is
- * collected, each naming the key, what is wrong and what is allowed, and reported in one failure.
+ * collected, each naming the line, the key, what is wrong and what is allowed, and reported in
+ * one failure.
  */
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "versioning", "components");
@@ -36,17 +31,18 @@ public final class ConfigLoader {
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern COMMIT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]+");
+    private static final String NO_COMPONENTS = "no components are configured; add at least one, e.g. components: {platform: {path: ., tagPrefix: v}}";
 
     private final List<String> problems = new ArrayList<>();
     private String fileName;
+    private YamlTree tree;
 
     /** Reads the configuration of the repository rooted at {@code root}, or its defaults. */
     public static ReleaseConfig load(Path root) {
         Path file = root.resolve(ReleaseConfig.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            String name = root.toAbsolutePath().normalize().getFileName() == null ? "project"
-                    : root.toAbsolutePath().normalize().getFileName().toString();
-            ComponentConfig only = new ComponentConfig(name, "", "v", List.of(), null);
+            Path name = root.toAbsolutePath().normalize().getFileName();
+            ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
                     ReleaseConfig.DEFAULT_REMOTE, VersionPolicy.defaults(), List.of(only));
         }
@@ -62,178 +58,167 @@ public final class ConfigLoader {
     /** Parses configuration text; {@code fileName} is used in messages. */
     public ReleaseConfig parse(String fileName, String text) {
         this.fileName = fileName;
-        JsonNode root = readTree(text);
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            problems.add("components: no components are configured; add at least one, e.g. components: {platform: {path: ., tagPrefix: v}}");
+        this.tree = YamlTree.parse(fileName, text);
+        Object root = tree.root();
+        if (root == null) {
+            problem("components", NO_COMPONENTS);
             throw failure();
         }
-        if (!root.isObject()) {
-            problems.add("the file must be a mapping of keys (" + String.join(", ", TOP_KEYS) + ")");
+        if (!(root instanceof Map)) {
+            problem("", "the file must be a mapping of keys (" + String.join(", ", TOP_KEYS) + ")");
             throw failure();
         }
-        checkKeys(root, "", TOP_KEYS);
-        String branch = string(root, "releaseBranch", ReleaseConfig.DEFAULT_BRANCH);
+        Map<String, Object> top = map(root);
+        checkKeys(top, "", TOP_KEYS);
+        String branch = string(top, "", "releaseBranch", ReleaseConfig.DEFAULT_BRANCH);
         if (branch != null && !BRANCH.matcher(branch).matches()) {
-            problems.add("releaseBranch: '" + branch + "' is not a branch name");
+            problem("releaseBranch", "'" + branch + "' is not a branch name");
         }
-        String remote = string(root, "remote", ReleaseConfig.DEFAULT_REMOTE);
-        VersionPolicy policy = versioning(root.get("versioning"));
-        List<ComponentConfig> components = components(root.get("components"));
+        String remote = string(top, "", "remote", ReleaseConfig.DEFAULT_REMOTE);
+        VersionPolicy policy = versioning(top.get("versioning"));
+        List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
         return new ReleaseConfig(fileName, branch, remote, policy, components);
     }
 
-    private JsonNode readTree(String text) {
-        YAMLFactory yaml = new YAMLFactory();
-        yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        try {
-            return new ObjectMapper(yaml).readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            problems.add("not valid YAML" + where + ": " + e.getOriginalMessage());
-            throw failure();
-        }
-    }
-
-    private VersionPolicy versioning(JsonNode node) {
+    private VersionPolicy versioning(Object node) {
         VersionPolicy defaults = VersionPolicy.defaults();
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return defaults;
         }
-        if (!node.isObject()) {
-            problems.add("versioning: must be a mapping with keys " + String.join(", ", VERSIONING_KEYS));
+        if (!(node instanceof Map)) {
+            problem("versioning", "must be a mapping with keys " + String.join(", ", VERSIONING_KEYS));
             return defaults;
         }
-        checkKeys(node, "versioning.", VERSIONING_KEYS);
+        Map<String, Object> versioning = map(node);
+        checkKeys(versioning, "versioning", VERSIONING_KEYS);
         Map<String, Bump> bumps = new HashMap<>(defaults.typeBumps());
-        JsonNode bumpsNode = node.get("bumps");
-        if (bumpsNode != null && !bumpsNode.isNull()) {
-            if (!bumpsNode.isObject()) {
-                problems.add("versioning.bumps: must map commit types to a bump, e.g. {feat: minor, fix: patch}");
+        Object bumpsNode = versioning.get("bumps");
+        if (bumpsNode != null) {
+            if (!(bumpsNode instanceof Map)) {
+                problem("versioning.bumps", "must map commit types to a bump, e.g. {feat: minor, fix: patch}");
             } else {
                 bumps.clear();
-                for (Iterator<Map.Entry<String, JsonNode>> it = bumpsNode.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, Object> e : map(bumpsNode).entrySet()) {
                     String key = "versioning.bumps." + e.getKey();
                     if (!COMMIT_TYPE.matcher(e.getKey()).matches()) {
-                        problems.add(key + ": '" + e.getKey() + "' is not a commit type (letters, digits, '-' and '_')");
+                        problem(key, "'" + e.getKey() + "' is not a commit type (letters, digits, '-' and '_')");
                         continue;
                     }
-                    Bump b = e.getValue().isTextual() ? Bump.fromLabel(e.getValue().asText()) : null;
+                    Bump b = e.getValue() instanceof String ? Bump.fromLabel((String) e.getValue()) : null;
                     if (b == null) {
-                        problems.add(key + ": '" + e.getValue().asText() + "' is not a bump; use major, minor, patch or none");
+                        problem(key, "'" + e.getValue() + "' is not a bump; use major, minor, patch or none");
                     } else {
-                        bumps.put(e.getKey().toLowerCase(java.util.Locale.ROOT), b);
+                        bumps.put(e.getKey().toLowerCase(Locale.ROOT), b);
                     }
                 }
             }
         }
         Bump whileZero = defaults.breakingWhileZero();
-        String wz = string(node, "breakingWhileZero", null, "versioning.");
+        String wz = string(versioning, "versioning", "breakingWhileZero", null);
         if (wz != null) {
-            whileZero = Bump.fromLabel(wz);
-            if (whileZero != Bump.MINOR && whileZero != Bump.MAJOR) {
-                problems.add("versioning.breakingWhileZero: '" + wz + "' is not allowed; use minor (0.x stays below 1.0.0) or major");
-                whileZero = defaults.breakingWhileZero();
+            Bump b = Bump.fromLabel(wz);
+            if (b == Bump.MINOR || b == Bump.MAJOR) {
+                whileZero = b;
+            } else {
+                problem("versioning.breakingWhileZero", "'" + wz + "' is not allowed; use minor (0.x stays below 1.0.0) or major");
             }
         }
         SemVer initial = defaults.initialVersion();
-        String iv = string(node, "initialVersion", null, "versioning.");
+        String iv = string(versioning, "versioning", "initialVersion", null);
         if (iv != null) {
             try {
                 initial = SemVer.parse(iv);
             } catch (InvalidVersionException e) {
-                problems.add("versioning.initialVersion: " + e.getMessage());
+                problem("versioning.initialVersion", e.getMessage());
             }
         }
         return new VersionPolicy(bumps, whileZero, initial);
     }
 
-    private List<ComponentConfig> components(JsonNode node) {
+    private List<ComponentConfig> components(Object node) {
         List<ComponentConfig> result = new ArrayList<>();
-        if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
-            problems.add("components: no components are configured; add at least one, e.g. components: {platform: {path: ., tagPrefix: v}}");
+        if (node == null || (node instanceof Map && map(node).isEmpty())) {
+            problem("components", NO_COMPONENTS);
             return result;
         }
-        if (!node.isObject()) {
-            problems.add("components: must be a mapping from component name to its settings (" + String.join(", ", COMPONENT_KEYS) + ")");
+        if (!(node instanceof Map)) {
+            problem("components", "must be a mapping from component name to its settings (" + String.join(", ", COMPONENT_KEYS) + ")");
             return result;
         }
         Map<String, String> prefixes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Object> e : map(node).entrySet()) {
             String name = e.getKey();
             String key = "components." + name;
             if (!COMPONENT_NAME.matcher(name).matches()) {
-                problems.add(key + ": '" + name + "' is not a component name; use letters, digits, '.', '_' and '-'");
+                problem(key, "'" + name + "' is not a component name; use letters, digits, '.', '_' and '-'");
             }
-            JsonNode c = e.getValue();
-            if (c == null || c.isNull()) {
-                c = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            }
-            if (!c.isObject()) {
-                problems.add(key + ": must be a mapping with keys " + String.join(", ", COMPONENT_KEYS));
+            Object value = e.getValue() == null ? Map.of() : e.getValue();
+            if (!(value instanceof Map)) {
+                problem(key, "must be a mapping with keys " + String.join(", ", COMPONENT_KEYS));
                 continue;
             }
-            checkKeys(c, key + ".", COMPONENT_KEYS);
-            String path = relativePath(c, "path", key + ".", ".");
-            String prefix = string(c, "tagPrefix", "v", key + ".");
+            Map<String, Object> c = map(value);
+            checkKeys(c, key, COMPONENT_KEYS);
+            String path = relativePath(c, key, "path", ".");
+            String prefix = string(c, key, "tagPrefix", "v");
             if (prefix != null) {
                 checkTagPrefix(key + ".tagPrefix", prefix);
                 String other = prefixes.put(prefix, name);
                 if (other != null) {
-                    problems.add(key + ".tagPrefix: '" + prefix + "' is also the tag prefix of component '" + other
+                    problem(key + ".tagPrefix", "'" + prefix + "' is also the tag prefix of component '" + other
                             + "'; each component needs its own prefix, e.g. v, python-v, js-v");
                 }
             }
             List<VersionFileConfig> files = versionFiles(c.get("versionFiles"), key + ".versionFiles");
-            String changelog = c.has("changelog") && !c.get("changelog").isNull() ? relativePath(c, "changelog", key + ".", null) : null;
-            result.add(new ComponentConfig(name, path == null ? "" : (path.equals(".") ? "" : path), prefix == null ? "v" : prefix, files, changelog));
+            String changelog = c.get("changelog") != null ? relativePath(c, key, "changelog", null) : null;
+            result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files, changelog));
         }
         return result;
     }
 
-    private List<VersionFileConfig> versionFiles(JsonNode node, String key) {
+    private List<VersionFileConfig> versionFiles(Object node, String key) {
         List<VersionFileConfig> files = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return files;
         }
-        if (!node.isArray()) {
-            problems.add(key + ": must be a list of entries with keys " + String.join(", ", VERSION_FILE_KEYS));
+        if (!(node instanceof List)) {
+            problem(key, "must be a list of entries with keys " + String.join(", ", VERSION_FILE_KEYS));
             return files;
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode f = node.get(i);
+        List<?> items = (List<?>) node;
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
             String itemKey = key + "[" + i + "]";
-            if (f.isTextual()) {
-                f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("path", f.asText());
+            if (item instanceof String) {
+                item = Map.of("path", item);
             }
-            if (!f.isObject()) {
-                problems.add(itemKey + ": must be a mapping with keys " + String.join(", ", VERSION_FILE_KEYS));
+            if (!(item instanceof Map)) {
+                problem(itemKey, "must be a mapping with keys " + String.join(", ", VERSION_FILE_KEYS));
                 continue;
             }
-            checkKeys(f, itemKey + ".", VERSION_FILE_KEYS);
-            String path = relativePath(f, "path", itemKey + ".", null);
+            Map<String, Object> f = map(item);
+            checkKeys(f, itemKey, VERSION_FILE_KEYS);
+            String path = relativePath(f, itemKey, "path", null);
             if (path == null) {
-                if (!f.has("path")) {
-                    problems.add(itemKey + ".path: missing; give the file's path relative to the repository root");
+                if (!f.containsKey("path")) {
+                    problem(itemKey + ".path", "missing; give the file's path relative to the repository root");
                 }
                 continue;
             }
-            String pattern = string(f, "pattern", null, itemKey + ".");
+            String pattern = string(f, itemKey, "pattern", null);
             VersionFileKind kind = VersionFileKind.inferFromName(path);
             if (pattern != null) {
                 int first = pattern.indexOf(VersionFileConfig.PLACEHOLDER);
                 if (first < 0 || pattern.indexOf(VersionFileConfig.PLACEHOLDER, first + 1) >= 0) {
-                    problems.add(itemKey + ".pattern: must contain " + VersionFileConfig.PLACEHOLDER + " exactly once, e.g. 'VERSION = \""
+                    problem(itemKey + ".pattern", "must contain " + VersionFileConfig.PLACEHOLDER + " exactly once, e.g. 'VERSION = \""
                             + VersionFileConfig.PLACEHOLDER + "\"'");
                 }
                 kind = VersionFileKind.PATTERN;
             } else if (kind == null) {
-                problems.add(itemKey + ": cannot tell where the version is in '" + path + "'; add a pattern with "
+                problem(itemKey, "cannot tell where the version is in '" + path + "'; add a pattern with "
                         + VersionFileConfig.PLACEHOLDER + " (kinds known by name: package.json, pom.xml, pyproject.toml, *.py)");
                 continue;
             }
@@ -246,19 +231,20 @@ public final class ConfigLoader {
         for (int i = 0; i < prefix.length(); i++) {
             char c = prefix.charAt(i);
             if (c <= ' ' || c == 0x7f || "~^:?*[\\".indexOf(c) >= 0) {
-                problems.add(key + ": '" + prefix + "' cannot start a git tag name (it contains '" + c + "')");
+                problem(key, "'" + prefix + "' cannot start a git tag name (it contains '" + c + "')");
                 return;
             }
         }
         if (prefix.contains("..") || prefix.startsWith("/") || prefix.startsWith("-") || prefix.contains("@{")) {
-            problems.add(key + ": '" + prefix + "' cannot start a git tag name");
+            problem(key, "'" + prefix + "' cannot start a git tag name");
         } else if (!prefix.isEmpty() && Character.isDigit(prefix.charAt(prefix.length() - 1))) {
-            problems.add(key + ": '" + prefix + "' ends with a digit, so its tags could not be told apart from the version; end it with a letter or '-'");
+            problem(key, "'" + prefix + "' ends with a digit, so its tags could not be told apart from the version; end it with a letter or '-'");
         }
     }
 
-    private String relativePath(JsonNode node, String field, String keyPrefix, String defaultValue) {
-        String value = string(node, field, defaultValue, keyPrefix);
+    /** A path relative to the repository root, normalized; "." for the root; null when absent or bad. */
+    private String relativePath(Map<String, Object> node, String parentKey, String field, String defaultValue) {
+        String value = string(node, parentKey, field, defaultValue);
         if (value == null) {
             return null;
         }
@@ -273,47 +259,48 @@ public final class ConfigLoader {
             return ".";
         }
         if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || Set.of(p.split("/")).contains("..")) {
-            problems.add(keyPrefix + field + ": '" + value + "' must be a path inside the repository, relative to its root");
+            problem(join(parentKey, field), "'" + value + "' must be a path inside the repository, relative to its root");
             return null;
         }
         return p;
     }
 
-    private String string(JsonNode node, String field, String defaultValue) {
-        return string(node, field, defaultValue, "");
-    }
-
-    private String string(JsonNode node, String field, String defaultValue, String keyPrefix) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
+    private String string(Map<String, Object> node, String parentKey, String field, String defaultValue) {
+        Object v = node.get(field);
+        if (v == null) {
             return defaultValue;
         }
-        if (!v.isValueNode() || v.isBoolean()) {
-            problems.add(keyPrefix + field + ": must be a text value");
+        if (!(v instanceof String)) {
+            problem(join(parentKey, field), "must be a text value");
             return null;
         }
-        return v.asText();
+        return (String) v;
     }
 
-    private void checkKeys(JsonNode node, String keyPrefix, List<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String key = it.next();
+    private void checkKeys(Map<String, Object> node, String parentKey, List<String> allowed) {
+        for (String key : node.keySet()) {
             if (!allowed.contains(key)) {
-                problems.add(keyPrefix + key + ": unknown key; allowed here: " + String.join(", ", allowed));
+                problem(join(parentKey, key), "unknown key; allowed here: " + String.join(", ", allowed));
             }
         }
     }
 
-    private ReleaseFailure failure() {
-        return new ReleaseFailure("Invalid release configuration " + fileName + " (" + problems.size() + " problem"
-                + (problems.size() == 1 ? "" : "s") + ")", prefixed());
+    private void problem(String key, String message) {
+        int line = key.isEmpty() ? 0 : tree.line(key);
+        problems.add(fileName + (line > 0 ? ":" + line : "") + ": " + (key.isEmpty() ? "" : key + ": ") + message);
     }
 
-    private List<String> prefixed() {
-        List<String> list = new ArrayList<>();
-        for (String p : problems) {
-            list.add(fileName + ": " + p);
-        }
-        return list;
+    private ReleaseFailure failure() {
+        return new ReleaseFailure("Invalid release configuration " + fileName + " (" + problems.size() + " problem"
+                + (problems.size() == 1 ? "" : "s") + ")", problems);
+    }
+
+    private static String join(String parent, String key) {
+        return parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
     }
 }

@@ -84,7 +84,9 @@ public final class VersionFileReader {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setNamespaceAware(false);
-        Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+        javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(null); // report through the exception only, not on stderr
+        Document doc = builder.parse(new InputSource(new StringReader(text)));
         Element project = doc.getDocumentElement();
         String version = childText(project, "version");
         if (version == null) {

@@ -54,17 +54,39 @@ public final class GitRepository implements AutoCloseable {
 
     /** Opens the repository that holds {@code directory}, looking upwards like git does. */
     public static GitRepository open(Path directory) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
-        if (builder.getGitDir() == null) {
-            throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
-                    + " of the repository (git clone ...), or create one with 'git init'");
-        }
+        FileRepositoryBuilder builder = locate(directory);
         JGitStartup.prepare(builder.getGitDir().toPath());
         try {
             return new GitRepository(builder.setMustExist(true).build());
         } catch (IOException e) {
             throw new ReleaseError("Cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The work tree of the repository that holds {@code directory}, found without opening the
+     * repository, so that a caller can read files there while it opens.
+     */
+    public static Path workTreeOf(Path directory) {
+        FileRepositoryBuilder builder = locate(directory);
+        File gitDir = builder.getGitDir();
+        if (builder.getWorkTree() == null && gitDir.getName().equals(Constants.DOT_GIT) && gitDir.isDirectory()) {
+            return gitDir.getParentFile().toPath();
+        }
+        try {
+            return builder.setup().getWorkTree().toPath();
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ReleaseError("Cannot find the work tree of " + gitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileRepositoryBuilder locate(Path directory) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
+        if (builder.getGitDir() == null) {
+            throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
+                    + " of the repository (git clone ...), or create one with 'git init'");
+        }
+        return builder;
     }
 
     public Path workTree() {

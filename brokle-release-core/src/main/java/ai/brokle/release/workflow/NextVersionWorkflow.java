@@ -10,6 +10,7 @@ import ai.brokle.release.plan.PlanWriter;
 import ai.brokle.release.version.VersionRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The {@code next-version} goal: prints each component's next version and writes the plan. */
 public final class NextVersionWorkflow {
@@ -21,8 +22,10 @@ public final class NextVersionWorkflow {
 
     public List<ComponentPlan> execute() {
         VersionRequest request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
+        // the configuration is read while JGit opens the repository: both mostly load classes
+        CompletableFuture<ReleaseConfig> reading = Concurrently.start(() -> ConfigLoader.load(GitRepository.workTreeOf(options.baseDirectory())));
         try (GitRepository git = GitRepository.open(options.baseDirectory())) {
-            ReleaseConfig config = ConfigLoader.load(git.workTree());
+            ReleaseConfig config = Concurrently.join(reading);
             List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(config.select(options.component()), request);
             ReleaseLog log = options.log();
             plans.forEach(p -> report(p, config, log));

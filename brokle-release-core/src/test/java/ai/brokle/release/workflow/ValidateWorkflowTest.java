@@ -168,7 +168,7 @@ class ValidateWorkflowTest {
             repo.checkoutNewBranch("dev");
             ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
             String all = String.join("\n", f.problems());
-            assertTrue(all.contains(".brokle-release.yml: components.a.tagPrefx: unknown key"), all);
+            assertTrue(all.contains(".brokle-release.yml:3: components.a.tagPrefx: unknown key"), all);
             assertTrue(all.contains("uncommitted changes (.brokle-release.yml)"), all);
             assertTrue(all.contains("The current branch is 'dev'"), all);
         }
