@@ -74,11 +74,10 @@ public final class TestRepo implements AutoCloseable {
         write(path, content);
         try {
             git.add().addFilepattern(path).call();
-            PersonIdent who = ident();
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+        return commitStaged(message);
     }
 
     /** Commits every change in the work tree, untracked files included. */
@@ -86,6 +85,14 @@ public final class TestRepo implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+        return commitStaged(message);
+    }
+
+    private RevCommit commitStaged(String message) {
+        try {
             PersonIdent who = ident();
             return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
         } catch (GitAPIException e) {

@@ -3,13 +3,12 @@ package ai.brokle.release.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -34,9 +33,10 @@ class NextVersionWorkflowTest {
         }
         Path plan = tmp.resolve("out/plan.json");
         Path outputs = Files.writeString(tmp.resolve("github_output"), "earlier=kept\n");
-        List<String> log = new ArrayList<>();
+        RecordingLog recording = new RecordingLog();
         new NextVersionWorkflow(ReleaseOptions.of(work).withPlanFile(plan).withEnvironment(Map.of("GITHUB_OUTPUT", outputs.toString()))
-                .withLog(collecting(log))).execute();
+                .withLog(recording)).execute();
+        List<String> log = recording.lines();
 
         JsonNode json = new ObjectMapper().readTree(plan.toFile());
         JsonNode platform = json.get("components").get(0);
@@ -85,23 +85,5 @@ class NextVersionWorkflowTest {
         assertTrue(lines.contains("tag=v1.0.1-rc.1"), lines.toString());
         assertTrue(lines.contains("prerelease=true"), lines.toString());
         assertTrue(lines.contains("current-version=1.0.0"), lines.toString());
-    }
-
-    static ReleaseLog collecting(List<String> log) {
-        return new ReleaseLog() {
-            @Override
-            public void info(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-        };
     }
 }

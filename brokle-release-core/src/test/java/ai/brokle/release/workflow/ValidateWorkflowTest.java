@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -26,7 +26,7 @@ class ValidateWorkflowTest {
             + "      - path: web/src/constants/VERSION.ts\n        pattern: 'export const VERSION = \"v{{version}}\";'\n"
             + "  python:\n    path: sdk/python\n    tagPrefix: python-v\n    versionFiles:\n      - path: sdk/python/brokle/version.py\n";
 
-    private final List<String> logged = new ArrayList<>();
+    private final RecordingLog log = new RecordingLog();
 
     /** A released repository whose files agree with its tags, pushed to a bare remote it tracks. */
     private TestRepo releasedRepo(Path work, Path bare) throws Exception {
@@ -52,21 +52,20 @@ class ValidateWorkflowTest {
     }
 
     private void validate(Path work) {
-        new ValidateWorkflow(ReleaseOptions.of(work).withLog(new ai.brokle.release.ReleaseLog() {
-            @Override
-            public void info(String message) {
-                logged.add(message);
-            }
+        new ValidateWorkflow(ReleaseOptions.of(work).withLog(log)).execute();
+    }
 
-            @Override
-            public void warn(String message) {
-                logged.add(message);
+    /** Another developer clones the remote, commits, tags, and pushes everything. */
+    private void pushFromAnotherClone(Path bare, List<String> commits, String tag) throws Exception {
+        Path other = tmp.resolve("other");
+        try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
+            TestRepo o = TestRepo.open(other);
+            commits.forEach(o::commit);
+            if (tag != null) {
+                o.lightweightTag(tag);
             }
-
-            @Override
-            public void debug(String message) {
-            }
-        })).execute();
+            clone.push().setPushAll().setPushTags().call();
+        }
     }
 
     @Test
@@ -74,7 +73,7 @@ class ValidateWorkflowTest {
         Path work = tmp.resolve("work");
         try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
             validate(work);
-            assertTrue(logged.contains("Release validation passed"), logged.toString());
+            assertTrue(log.lines().contains("Release validation passed"), log.lines().toString());
         }
     }
 
@@ -83,14 +82,7 @@ class ValidateWorkflowTest {
         Path work = tmp.resolve("work");
         Path bare = tmp.resolve("remote.git");
         try (TestRepo repo = releasedRepo(work, bare)) {
-            // someone else pushes a commit and the next platform tag to the remote
-            Path other = tmp.resolve("other");
-            try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
-                TestRepo o = TestRepo.open(other);
-                o.commit("docs: elsewhere");
-                o.lightweightTag("v1.1.0");
-                clone.push().setPushAll().setPushTags().call();
-            }
+            pushFromAnotherClone(bare, List.of("docs: elsewhere"), "v1.1.0");
             repo.git().fetch().setRemote("origin").setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS).call();
             // files out of step with the release, and a dirty tree
             repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"0.9.0\"\n}\n");
@@ -119,12 +111,7 @@ class ValidateWorkflowTest {
         Path work = tmp.resolve("work");
         Path bare = tmp.resolve("remote.git");
         try (TestRepo repo = releasedRepo(work, bare)) {
-            Path other = tmp.resolve("other");
-            try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
-                TestRepo.open(other).commit("fix: elsewhere");
-                TestRepo.open(other).commit("fix: elsewhere again");
-                clone.push().call();
-            }
+            pushFromAnotherClone(bare, List.of("fix: elsewhere", "fix: elsewhere again"), null);
             repo.git().fetch().setRemote("origin").call();
             ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
             assertEquals(List.of("Branch 'main' is 2 commits behind its upstream: bring it up to date first ('git pull --rebase')"),
