@@ -1,0 +1,91 @@
+package ai.brokle.release.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.workflow.ReleaseOptions;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AbstractReleaseMojoTest {
+    @TempDir
+    Path dir;
+
+    /** A goal whose one call into the core is the given action. */
+    private static final class ProbeMojo extends AbstractReleaseMojo {
+        private final Consumer<ReleaseOptions> action;
+
+        ProbeMojo(Consumer<ReleaseOptions> action, MavenProject project, String component) {
+            this.action = action;
+            this.project = project;
+            this.component = component;
+        }
+
+        @Override
+        protected void run(ReleaseOptions options) {
+            action.accept(options);
+        }
+    }
+
+    private MavenProject project(boolean executionRoot) {
+        MavenProject project = new MavenProject();
+        project.setFile(new File(dir.toFile(), "pom.xml"));
+        project.setExecutionRoot(executionRoot);
+        return project;
+    }
+
+    @Test
+    void aFailureOfInputBecomesABuildFailureWithEveryProblem() {
+        ReleaseFailure failure = new ReleaseFailure("Release validation failed with 2 problems", List.of("one", "two"));
+        ProbeMojo mojo = new ProbeMojo(o -> {
+            throw failure;
+        }, project(true), null);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(failure.getMessage(), e.getMessage());
+        assertTrue(e.getMessage().contains("  - one") && e.getMessage().contains("  - two"), e.getMessage());
+        assertSame(failure, e.getCause());
+    }
+
+    @Test
+    void anEnvironmentErrorBecomesABuildError() {
+        ReleaseError error = new ReleaseError("Cannot read the tags of /repo/.git: disk on fire");
+        ProbeMojo mojo = new ProbeMojo(o -> {
+            throw error;
+        }, project(true), null);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(error.getMessage(), e.getMessage());
+        assertSame(error, e.getCause());
+    }
+
+    @Test
+    void passesTheProjectDirectoryAndTheComponentToTheCore() throws Exception {
+        ReleaseOptions[] seen = new ReleaseOptions[1];
+        new ProbeMojo(o -> seen[0] = o, project(true), "python").execute();
+        assertEquals(dir, seen[0].baseDirectory());
+        assertEquals("python", seen[0].component());
+        assertEquals(System.getenv(), seen[0].environment());
+    }
+
+    @Test
+    void runsOnlyAtTheExecutionRootAndCanBeSkipped() throws Exception {
+        boolean[] ran = {false};
+        new ProbeMojo(o -> ran[0] = true, project(false), null).execute();
+        assertFalse(ran[0], "a module of a reactor does not run the goal again");
+        ProbeMojo skipped = new ProbeMojo(o -> ran[0] = true, project(true), null);
+        skipped.skip = true;
+        skipped.execute();
+        assertFalse(ran[0], "brokle.skip=true");
+    }
+}

@@ -1,0 +1,92 @@
+package ai.brokle.release.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The generated plugin descriptor: the goals users type, and the properties they set. */
+class PluginDescriptorTest {
+    private static Document descriptor;
+
+    @BeforeAll
+    static void read() throws Exception {
+        File file = new File("target/classes/META-INF/maven/plugin.xml");
+        assertTrue(file.isFile(), "the build generates " + file);
+        descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file);
+    }
+
+    private static Element mojo(String goal) {
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element m = (Element) mojos.item(i);
+            if (goal.equals(text(m, "goal"))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no goal " + goal);
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().trim();
+    }
+
+    /** parameter name to its property expression, e.g. bump to ${brokle.bump}. */
+    private static Map<String, String> expressions(Element mojo) {
+        Map<String, String> result = new HashMap<>();
+        NodeList configuration = mojo.getElementsByTagName("configuration");
+        if (configuration.getLength() == 0) {
+            return result;
+        }
+        NodeList entries = configuration.item(0).getChildNodes();
+        for (int i = 0; i < entries.getLength(); i++) {
+            if (entries.item(i) instanceof Element) {
+                Element e = (Element) entries.item(i);
+                result.put(e.getTagName(), e.getTextContent().trim());
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void goalPrefixIsBrokleRelease() {
+        assertEquals("brokle-release", descriptor.getDocumentElement().getElementsByTagName("goalPrefix").item(0).getTextContent());
+    }
+
+    @Test
+    void nextVersionRunsWithoutAPomAndTakesItsProperties() {
+        Element mojo = mojo("next-version");
+        assertEquals("false", text(mojo, "requiresProject"));
+        assertEquals("true", text(mojo, "threadSafe"));
+        Map<String, String> expressions = expressions(mojo);
+        assertEquals("${brokle.component}", expressions.get("component"));
+        assertEquals("${brokle.bump}", expressions.get("bump"));
+        assertEquals("${brokle.prerelease}", expressions.get("prerelease"));
+        assertEquals("${brokle.releaseVersion}", expressions.get("releaseVersion"));
+        assertEquals("${brokle.planFile}", expressions.get("planFile"));
+        assertEquals("${brokle.skip}", expressions.get("skip"));
+    }
+
+    @Test
+    void validateBindsToTheValidatePhase() {
+        Element mojo = mojo("validate");
+        assertEquals("validate", text(mojo, "phase"));
+        assertEquals("false", text(mojo, "requiresProject"));
+        assertEquals("${brokle.releaseBranch}", expressions(mojo).get("releaseBranch"));
+    }
+
+    @Test
+    void helpGoalIsGenerated() {
+        assertNotNull(mojo("help"));
+    }
+}
