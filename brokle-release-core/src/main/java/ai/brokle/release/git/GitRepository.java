@@ -41,6 +41,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * reaches, the commits since one of them, and the state of the work tree and branch.
  */
 public final class GitRepository implements AutoCloseable {
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
+
     private final Repository repository;
     private final RevWalk reachability;
     private final Map<ObjectId, Boolean> reachableFromHead = new HashMap<>();
@@ -276,8 +278,13 @@ public final class GitRepository implements AutoCloseable {
             String wanted = Constants.R_TAGS + tagName;
             return refs.stream().anyMatch(r -> r.getName().equals(wanted));
         } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot list the tags of remote " + describeRemote(remote) + ": " + e.getMessage(), e);
+            throw new ReleaseError("Cannot list the tags of remote " + describeRemote(remote) + ": " + withoutUserInfo(e.getMessage()));
         }
+    }
+
+    /** Removes the user and password part of every URL in a message, where tokens often hide. */
+    static String withoutUserInfo(String message) {
+        return message == null ? "" : USER_INFO.matcher(message).replaceAll("$1");
     }
 
     public boolean fileExists(String relativePath) {

@@ -162,6 +162,24 @@ class ValidateWorkflowTest {
     }
 
     @Test
+    void anUnreachableRemoteIsReportedWithoutItsCredentials() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            StoredConfig config = repo.git().getRepository().getConfig();
+            // nothing listens on port 1 of the loopback address: the connection is refused at once
+            config.setString("remote", "origin", "url", "http://release-bot:s3cr3t-t0ken@127.0.0.1:1/brokle.git");
+            config.save();
+            ReleaseFailure f = assertThrows(ReleaseFailure.class,
+                    () -> new ValidateWorkflow(ReleaseOptions.of(work).withEnvironment(java.util.Map.of("GITHUB_TOKEN", "ghs_env_secret")))
+                            .execute());
+            String all = String.join("\n", f.problems());
+            assertTrue(all.contains("Cannot list the tags of remote origin (http://127.0.0.1:1/brokle.git)"), all);
+            assertTrue(all.contains("check the remote's URL and credentials"), all);
+            assertTrue(!all.contains("s3cr3t") && !all.contains("release-bot") && !all.contains("ghs_env_secret"), all);
+        }
+    }
+
+    @Test
     void shallowCloneIsAProblem() throws Exception {
         Path work = tmp.resolve("work");
         Path bare = tmp.resolve("remote.git");
