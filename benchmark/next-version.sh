@@ -2,6 +2,7 @@
 # Benchmark of next-version on a generated history (not a timed test: it prints figures).
 #   benchmark/next-version.sh           100,000 commits, 200 tags, the latest 200 commits back, 11 runs
 #   benchmark/next-version.sh --smoke   2,000 commits, 2 runs (what CI runs)
+#   MAVEN_CMD=mvn benchmark/next-version.sh   times another Maven (default: the wrapper's)
 # Prints: the core call's time and how many commits it parsed; next-version as a whole mvn
 # process against an empty `mvn -q validate`, both with an empty user home as on a fresh CI
 # runner; and the first repository access with plain JGit versus through brokle-release.
@@ -11,6 +12,7 @@ if [[ "${1:-}" == "--smoke" ]]; then commits=2000 tags=10 runs=2 iterations=3; f
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 mvnw="$root/mvnw"
+timed_mvn="${MAVEN_CMD:-$mvnw}"
 m2="${MAVEN_USER_HOME:-$HOME/.m2}"
 repo_local=$("$mvnw" -q -B -f "$root/pom.xml" help:evaluate -Dexpression=settings.localRepository -DforceStdout)
 work=$(mktemp -d "${TMPDIR:-/tmp}/brokle-bench.XXXXXX")
@@ -27,7 +29,7 @@ java -cp "$cp" ai.brokle.release.benchmark.HistoryGenerator "$work/repo" "$commi
 echo "== Core call (in one JVM, $iterations calls)"
 java -cp "$cp" ai.brokle.release.benchmark.NextVersionBenchmark "$work/repo" "$iterations"
 
-echo "== Whole mvn process, median of $runs runs, each with a new empty HOME"
+echo "== Whole mvn process ($("$timed_mvn" -v 2>/dev/null | grep -o 'Apache Maven [0-9.]*' | head -1)), $runs back-to-back pairs, each run with a new empty HOME"
 mkdir -p "$work/empty"
 cat > "$work/empty/pom.xml" <<'POM'
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -46,7 +48,7 @@ timed() { # timed DIR ARGS...: milliseconds of one mvn run with an empty user ho
   start=$(ms)
   # Java takes its user.home from the password database, not from HOME: set both
   (cd "$dir" && HOME="$home" MAVEN_USER_HOME="$m2" MAVEN_OPTS="-Duser.home=$home" XDG_CONFIG_HOME="$home/.config" \
-    "$mvnw" -q -B -Dmaven.repo.local="$repo_local" "$@" > "$work/last.log" 2>&1) \
+    "$timed_mvn" -q -B -Dmaven.repo.local="$repo_local" "$@" > "$work/last.log" 2>&1) \
     || { cat "$work/last.log"; exit 1; }
   end=$(ms)
   [[ -z "$(find "$home" -path '*jgit*' 2>/dev/null)" ]] || echo "note: JGit stored a measurement in the empty home" >&2

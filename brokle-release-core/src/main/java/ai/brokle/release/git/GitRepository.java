@@ -5,7 +5,6 @@ import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.version.SemVer;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,41 +53,48 @@ public final class GitRepository implements AutoCloseable {
         this.reachability = new RevWalk(repository);
     }
 
-    /** Opens the repository that holds {@code directory}, looking upwards like git does. */
-    public static GitRepository open(Path directory) {
-        FileRepositoryBuilder builder = locate(directory);
-        JGitStartup.prepare(builder.getGitDir().toPath());
-        try {
-            return new GitRepository(builder.setMustExist(true).build());
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
-        }
+    /** Where a repository is: its git directory and its work tree, found without opening it. */
+    public record Location(Path gitDirectory, Path workTree) {
     }
 
     /**
-     * The work tree of the repository that holds {@code directory}, found without opening the
-     * repository, so that a caller can read files there while it opens.
+     * Finds the repository that holds {@code directory}, looking upwards like git does, without
+     * opening it: a caller can read files in the work tree while the repository opens.
      */
-    public static Path workTreeOf(Path directory) {
-        FileRepositoryBuilder builder = locate(directory);
+    public static Location locate(Path directory) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
         File gitDir = builder.getGitDir();
+        if (gitDir == null) {
+            throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
+                    + " of the repository (git clone ...), or create one with 'git init'");
+        }
         if (builder.getWorkTree() == null && gitDir.getName().equals(Constants.DOT_GIT) && gitDir.isDirectory()) {
-            return gitDir.getParentFile().toPath();
+            return new Location(gitDir.toPath(), gitDir.getParentFile().toPath());
         }
         try {
-            return builder.setup().getWorkTree().toPath();
+            File workTree = builder.setup().getWorkTree();
+            if (workTree == null) {
+                throw new ReleaseFailure(gitDir + " is a bare repository: run the release in a clone with a work tree");
+            }
+            return new Location(gitDir.toPath(), workTree.toPath());
         } catch (IllegalArgumentException | IOException e) {
             throw new ReleaseError("Cannot find the work tree of " + gitDir + ": " + e.getMessage(), e);
         }
     }
 
-    private static FileRepositoryBuilder locate(Path directory) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
-        if (builder.getGitDir() == null) {
-            throw new ReleaseFailure("No git repository at " + directory + " or above it: run the release in a clone"
-                    + " of the repository (git clone ...), or create one with 'git init'");
+    /** Opens the repository that holds {@code directory}. */
+    public static GitRepository open(Path directory) {
+        return open(locate(directory));
+    }
+
+    public static GitRepository open(Location location) {
+        JGitStartup.prepare(location.gitDirectory());
+        try {
+            return new GitRepository(new FileRepositoryBuilder().setGitDir(location.gitDirectory().toFile())
+                    .setWorkTree(location.workTree().toFile()).readEnvironment().setMustExist(true).build());
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot open the git repository at " + location.gitDirectory() + ": " + e.getMessage(), e);
         }
-        return builder;
     }
 
     public Path workTree() {
@@ -285,10 +291,6 @@ public final class GitRepository implements AutoCloseable {
     /** Removes the user and password part of every URL in a message, where tokens often hide. */
     static String withoutUserInfo(String message) {
         return message == null ? "" : USER_INFO.matcher(message).replaceAll("$1");
-    }
-
-    public boolean fileExists(String relativePath) {
-        return Files.exists(workTree().resolve(relativePath));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ai.brokle.release.workflow;
 
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.git.GitRepository;
@@ -23,12 +24,16 @@ public final class NextVersionWorkflow {
     public List<ComponentPlan> execute() {
         VersionRequest request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
         // the configuration is read while JGit opens the repository: both mostly load classes
-        CompletableFuture<ReleaseConfig> reading = Concurrently.start(() -> ConfigLoader.load(GitRepository.workTreeOf(options.baseDirectory())));
-        try (GitRepository git = GitRepository.open(options.baseDirectory())) {
+        GitRepository.Location location = GitRepository.locate(options.baseDirectory());
+        CompletableFuture<ReleaseConfig> reading = Concurrently.start(() -> ConfigLoader.load(location.workTree()));
+        try (GitRepository git = GitRepository.open(location)) {
             ReleaseConfig config = Concurrently.join(reading);
-            List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(config.select(options.component()), request);
+            List<ComponentConfig> components = config.select(options.component());
+            List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(components, request);
+            for (int i = 0; i < plans.size(); i++) {
+                report(components.get(i), plans.get(i), options.log());
+            }
             ReleaseLog log = options.log();
-            plans.forEach(p -> report(p, config, log));
             if (options.planFile() != null) {
                 PlanWriter.writeJson(plans, options.planFile());
                 log.info("Plan written to " + options.planFile());
@@ -42,8 +47,7 @@ public final class NextVersionWorkflow {
         }
     }
 
-    private static void report(ComponentPlan p, ReleaseConfig config, ReleaseLog log) {
-        String path = config.components().stream().filter(c -> c.name().equals(p.name())).findFirst().map(c -> c.displayPath()).orElse(".");
+    private static void report(ComponentConfig component, ComponentPlan p, ReleaseLog log) {
         log.info(p.name());
         log.info("  current version : " + (p.currentVersion() == null ? "none (no release tag yet)" : p.currentVersion() + " (tag " + p.currentTag() + ")"));
         if (p.releases()) {
@@ -54,6 +58,6 @@ public final class NextVersionWorkflow {
         } else {
             log.info("  next version    : none (no commit since the current release warrants one)");
         }
-        log.info("  commits         : " + p.commits() + (p.currentTag() == null ? " in history" : " since " + p.currentTag()) + " under " + path);
+        log.info("  commits         : " + p.commits() + (p.currentTag() == null ? " in history" : " since " + p.currentTag()) + " under " + component.displayPath());
     }
 }
