@@ -48,8 +48,7 @@ public final class NextVersionCalculator {
 
         boolean forced = request.bump() != null;
         Bump bump = forced ? Bump.valueOf(request.bump().name()) : inferred;
-        SemVer stableBase = latestStable;
-        SemVer base = stableBase != null ? stableBase : latest != null ? latest : policy.initialVersion();
+        SemVer base = latestStable != null ? latestStable : latest != null ? latest : policy.initialVersion();
         if (!forced && bump == Bump.MAJOR && base.major().signum() == 0) {
             bump = policy.breakingWhileZero();
         }
@@ -76,8 +75,8 @@ public final class NextVersionCalculator {
                 return VersionDecision.NO_RELEASE;
             }
             target = pending;
-            if (bump != Bump.NONE && stableBase != null && bump.apply(stableBase).compareTo(pending) > 0) {
-                target = bump.apply(stableBase);
+            if (bump != Bump.NONE && latestStable != null && bump.apply(latestStable).compareTo(pending) > 0) {
+                target = bump.apply(latestStable);
             }
             if (!target.equals(pending)) {
                 label = bump.label();
