@@ -45,6 +45,8 @@ public final class GitRepository implements AutoCloseable {
     private final Repository repository;
     private final RevWalk reachability;
     private final Map<ObjectId, Boolean> reachableFromHead = new HashMap<>();
+    /** Tag name to the commit it names (null when none): each tag object is read once. */
+    private final Map<String, ObjectId> peeled = new HashMap<>();
     private ObjectId head;
     private boolean headResolved;
 
@@ -171,8 +173,12 @@ public final class GitRepository implements AutoCloseable {
 
     /** The commit a tag points at, through annotated tag objects; null if it names no commit. */
     public ObjectId peeledCommit(String tagName) {
+        if (peeled.containsKey(tagName)) {
+            return peeled.get(tagName);
+        }
         try {
             ObjectId id = repository.resolve(Constants.R_TAGS + tagName + "^{commit}");
+            peeled.put(tagName, id);
             return id;
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
             return null;

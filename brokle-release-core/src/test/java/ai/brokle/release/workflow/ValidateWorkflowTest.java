@@ -51,6 +51,11 @@ class ValidateWorkflowTest {
         return repo;
     }
 
+    /** Validates expecting a failure, and gives its problems one per line. */
+    private String problemsOf(Path work) {
+        return String.join("\n", assertThrows(ReleaseFailure.class, () -> validate(work)).problems());
+    }
+
     private void validate(Path work) {
         new ValidateWorkflow(ReleaseOptions.of(work).withLog(log)).execute();
     }
@@ -124,8 +129,8 @@ class ValidateWorkflowTest {
         Path work = tmp.resolve("work");
         try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
             repo.git().checkout().setName(repo.git().getRepository().resolve("HEAD").name()).call();
-            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
-            assertTrue(f.getMessage().contains("HEAD is detached, not on the release branch 'main'"), f.getMessage());
+            String detached = problemsOf(work);
+            assertTrue(detached.contains("HEAD is detached, not on the release branch 'main'"), detached);
             repo.checkoutNewBranch("release/1.x");
             ReleaseFailure g = assertThrows(ReleaseFailure.class, () -> validate(work));
             assertTrue(g.getMessage().contains("or change releaseBranch in .brokle-release.yml"), g.getMessage());
@@ -141,9 +146,9 @@ class ValidateWorkflowTest {
             repo.commit("chore: side");
             repo.lightweightTag("v1.1.0");
             repo.checkout("main");
-            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
-            assertTrue(f.getMessage().contains("v1.1.0, already exists locally but is not reachable from HEAD"), f.getMessage());
-            assertTrue(f.getMessage().contains("git tag -d v1.1.0"), f.getMessage());
+            String all = problemsOf(work);
+            assertTrue(all.contains("v1.1.0, already exists locally but is not reachable from HEAD"), all);
+            assertTrue(all.contains("git tag -d v1.1.0"), all);
         }
     }
 
@@ -153,8 +158,7 @@ class ValidateWorkflowTest {
         try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
             repo.write(".brokle-release.yml", "components:\n  a:\n    tagPrefx: v\n");
             repo.checkoutNewBranch("dev");
-            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> validate(work));
-            String all = String.join("\n", f.problems());
+            String all = problemsOf(work);
             assertTrue(all.contains(".brokle-release.yml:3: components.a.tagPrefx: unknown key"), all);
             assertTrue(all.contains("uncommitted changes (.brokle-release.yml)"), all);
             assertTrue(all.contains("The current branch is 'dev'"), all);
