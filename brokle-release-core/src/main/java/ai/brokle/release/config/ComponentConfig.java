@@ -9,9 +9,18 @@ import java.util.List;
  * @param path directory, relative to the repository root, whose commits belong to it ("" for all)
  * @param tagPrefix text before the version in its release tags: v, python-v, js-v
  * @param versionFiles files that carry its version
- * @param changelog its changelog file relative to the repository root, or null
+ * @param changelog its changelog file and how commits become entries
+ * @param releaseNotes how its release notes are written
+ * @param images container image repositories it publishes, without tag (ghcr.io/brokle-ai/brokle-server)
  */
-public record ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles, String changelog) {
+public record ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles,
+        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images) {
+
+    /** A component with no changelog rules, release-notes settings or images of its own. */
+    public ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles, String changelogPath) {
+        this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of());
+    }
+
     public String tagFor(Object version) {
         return tagPrefix + version;
     }
@@ -19,5 +28,10 @@ public record ComponentConfig(String name, String path, String tagPrefix, List<V
     /** The path as users wrote it, for messages: "." for the whole repository. */
     public String displayPath() {
         return path.isEmpty() ? "." : path;
+    }
+
+    /** Its changelog file relative to the repository root, or null. */
+    public String changelogPath() {
+        return changelog.path();
     }
 }

@@ -24,9 +24,14 @@ import java.util.regex.Pattern;
  * one failure.
  */
 public final class ConfigLoader {
-    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "versioning", "components");
+    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "versioning", "components");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
-    private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog");
+    private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images");
+    private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
+    private static final List<String> EXCLUDE_KEYS = List.of("types", "scopes", "messages");
+    private static final List<String> NOTES_KEYS = List.of("title", "template");
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern REPOSITORY_URL = Pattern.compile("https?://[^\\s/@]+(?::[0-9]+)?/\\S*");
     private static final List<String> VERSION_FILE_KEYS = List.of("path", "pattern");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern COMMIT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -44,7 +49,7 @@ public final class ConfigLoader {
             Path name = root.toAbsolutePath().normalize().getFileName();
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
-                    ReleaseConfig.DEFAULT_REMOTE, VersionPolicy.defaults(), List.of(only));
+                    ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only));
         }
         String text;
         try {
@@ -75,12 +80,20 @@ public final class ConfigLoader {
             problem("releaseBranch", "'" + branch + "' is not a branch name");
         }
         String remote = string(top, "", "remote", ReleaseConfig.DEFAULT_REMOTE);
+        String repositoryUrl = string(top, "", "repositoryUrl", null);
+        if (repositoryUrl != null) {
+            repositoryUrl = repositoryUrl.strip().replaceAll("/+$", "");
+            if (!REPOSITORY_URL.matcher(repositoryUrl).matches()) {
+                problem("repositoryUrl", "'" + repositoryUrl + "' is not the web address of a repository, e.g. https://github.com/brokle-ai/brokle"
+                        + " (without user name or token)");
+            }
+        }
         VersionPolicy policy = versioning(top.get("versioning"));
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new ReleaseConfig(fileName, branch, remote, policy, components);
+        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components);
     }
 
     private VersionPolicy versioning(Object node) {
@@ -173,10 +186,130 @@ public final class ConfigLoader {
                 }
             }
             List<VersionFileConfig> files = versionFiles(c.get("versionFiles"), key + ".versionFiles");
-            String changelog = c.get("changelog") != null ? relativePath(c, key, "changelog", null) : null;
-            result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files, changelog));
+            ChangelogConfig changelog = changelog(c, key);
+            ReleaseNotesConfig notes = releaseNotes(c.get("releaseNotes"), key + ".releaseNotes");
+            List<String> images = images(c.get("images"), key + ".images");
+            result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files,
+                    changelog, notes, images));
         }
         return result;
+    }
+
+    private ChangelogConfig changelog(Map<String, Object> component, String componentKey) {
+        Object node = component.get("changelog");
+        if (node == null) {
+            return ChangelogConfig.none();
+        }
+        if (node instanceof String) {
+            return ChangelogConfig.at(relativePath(component, componentKey, "changelog", null));
+        }
+        String key = componentKey + ".changelog";
+        if (!(node instanceof Map)) {
+            problem(key, "must be the changelog's path (CHANGELOG.md) or a mapping with keys " + String.join(", ", CHANGELOG_KEYS));
+            return ChangelogConfig.none();
+        }
+        Map<String, Object> c = map(node);
+        checkKeys(c, key, CHANGELOG_KEYS);
+        String path = relativePath(c, key, "path", null);
+        Map<String, String> sections = null;
+        Object sectionsNode = c.get("sections");
+        if (sectionsNode != null) {
+            if (!(sectionsNode instanceof Map)) {
+                problem(key + ".sections", "must map commit types to section titles, e.g. {feat: Added, fix: Fixed, docs: Documentation}");
+            } else {
+                sections = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> e : map(sectionsNode).entrySet()) {
+                    String itemKey = key + ".sections." + e.getKey();
+                    if (!COMMIT_TYPE.matcher(e.getKey()).matches()) {
+                        problem(itemKey, "'" + e.getKey() + "' is not a commit type (letters, digits, '-' and '_')");
+                    } else if (!(e.getValue() instanceof String title) || title.isBlank() || title.contains("\n")) {
+                        problem(itemKey, "must be a section title on one line, e.g. Added");
+                    } else {
+                        sections.put(e.getKey().toLowerCase(Locale.ROOT), title.strip());
+                    }
+                }
+            }
+        }
+        List<String> types = List.of();
+        List<String> scopes = List.of();
+        List<Pattern> messages = new ArrayList<>();
+        Object excludeNode = c.get("exclude");
+        if (excludeNode != null) {
+            if (!(excludeNode instanceof Map)) {
+                problem(key + ".exclude", "must be a mapping with keys " + String.join(", ", EXCLUDE_KEYS));
+            } else {
+                Map<String, Object> exclude = map(excludeNode);
+                checkKeys(exclude, key + ".exclude", EXCLUDE_KEYS);
+                types = stringList(exclude.get("types"), key + ".exclude.types").stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+                scopes = stringList(exclude.get("scopes"), key + ".exclude.scopes");
+                List<String> regexes = stringList(exclude.get("messages"), key + ".exclude.messages");
+                for (int i = 0; i < regexes.size(); i++) {
+                    try {
+                        messages.add(Pattern.compile(regexes.get(i)));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        problem(key + ".exclude.messages[" + i + "]", "'" + regexes.get(i) + "' is not a regular expression: "
+                                + e.getDescription() + " near index " + e.getIndex());
+                    }
+                }
+            }
+        }
+        return new ChangelogConfig(path, sections, types, scopes, List.copyOf(messages));
+    }
+
+    private ReleaseNotesConfig releaseNotes(Object node, String key) {
+        if (node == null) {
+            return ReleaseNotesConfig.defaults();
+        }
+        if (!(node instanceof Map)) {
+            problem(key, "must be a mapping with keys " + String.join(", ", NOTES_KEYS));
+            return ReleaseNotesConfig.defaults();
+        }
+        Map<String, Object> n = map(node);
+        checkKeys(n, key, NOTES_KEYS);
+        String title = string(n, key, "title", null);
+        if (title != null && (title.isBlank() || title.contains("\n"))) {
+            problem(key + ".title", "must be a name on one line, e.g. Brokle");
+        }
+        String template = n.get("template") == null ? null : relativePath(n, key, "template", null);
+        return new ReleaseNotesConfig(title == null ? null : title.strip(), template);
+    }
+
+    private List<String> images(Object node, String key) {
+        List<String> images = stringList(node, key);
+        for (int i = 0; i < images.size(); i++) {
+            String image = images.get(i);
+            if (!IMAGE.matcher(image).matches()) {
+                String hint = image.contains("@") || image.lastIndexOf(':') > image.lastIndexOf('/')
+                        ? "give the repository without tag or digest; the release adds the version"
+                        : "use lower-case letters, digits, '.', '_', '-' and '/', e.g. ghcr.io/brokle-ai/brokle-server";
+                problem(key + "[" + i + "]", "'" + image + "' is not an image repository: " + hint);
+            }
+        }
+        return images;
+    }
+
+    /** A list of text values; a single text value is a list of one. */
+    private List<String> stringList(Object node, String key) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof String one) {
+            return List.of(one);
+        }
+        if (!(node instanceof List)) {
+            problem(key, "must be a list of text values");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        List<?> items = (List<?>) node;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof String text && !text.isBlank()) {
+                values.add(text.strip());
+            } else {
+                problem(key + "[" + i + "]", "must be a text value");
+            }
+        }
+        return values;
     }
 
     private List<VersionFileConfig> versionFiles(Object node, String key) {

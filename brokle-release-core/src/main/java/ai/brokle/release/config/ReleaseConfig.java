@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
  * @param source where it came from, for messages
  * @param releaseBranch the branch releases are made from
  * @param remote the remote tags and branches are pushed to
+ * @param repositoryUrl the repository's web address for links, or null to derive it from the remote
  * @param policy how commits bump versions
  * @param components the components, in the file's order
  */
-public record ReleaseConfig(String source, String releaseBranch, String remote, VersionPolicy policy, List<ComponentConfig> components) {
+public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy, List<ComponentConfig> components) {
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
     public static final String DEFAULT_REMOTE = "origin";

@@ -23,9 +23,12 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.BranchTrackingStatus;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -154,6 +157,27 @@ public final class GitRepository implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The release of highest precedence among {@code tags} that {@code tip} reaches and
+     * {@code filter} accepts, for ranges that end elsewhere than HEAD.
+     */
+    public Optional<ReleaseTag> latestReachableFrom(ObjectId tip, Collection<ReleaseTag> tags, Predicate<SemVer> filter) {
+        List<ReleaseTag> sorted = new ArrayList<>(tags);
+        sorted.sort(Comparator.comparing(ReleaseTag::version).reversed());
+        try {
+            RevCommit target = reachability.parseCommit(tip);
+            for (ReleaseTag tag : sorted) {
+                ObjectId commit = filter.test(tag.version()) ? peeledCommit(tag.name()) : null;
+                if (commit != null && reachability.isMergedInto(reachability.parseCommit(commit), target)) {
+                    return Optional.of(tag);
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read the history of " + tip.name() + ": " + e.getMessage(), e);
+        }
+        return Optional.empty();
+    }
+
     private boolean isReachableFromHead(ReleaseTag tag) {
         try {
             ObjectId commit = peeledCommit(tag.name());
@@ -205,23 +229,99 @@ public final class GitRepository implements AutoCloseable {
         if (head().isEmpty()) {
             return 0;
         }
-        int count = 0;
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.markStart(walk.parseCommit(head));
-            if (since != null) {
-                walk.markUninteresting(walk.parseCommit(since));
-            }
+        try (HistoryWalker walker = historyWalker(path)) {
+            return walker.walk(head, since == null ? List.of() : List.of(since), consumer);
+        }
+    }
+
+    /**
+     * A walker for many ranges of one history: commits read for one range are not read again
+     * for the next, so a whole history cut at each release costs about one walk.
+     */
+    public HistoryWalker historyWalker(String path) {
+        return new HistoryWalker(path);
+    }
+
+    /** Walks ranges of history, each the commits reachable from a tip but from none of some others. */
+    public final class HistoryWalker implements AutoCloseable {
+        private final RevWalk walk = new RevWalk(repository);
+
+        private HistoryWalker(String path) {
             if (!path.isEmpty()) {
                 walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(path), TreeFilter.ANY_DIFF));
             }
-            for (RevCommit commit : walk) {
-                consumer.accept(new RawCommit(commit.name(), commit.getFullMessage(), commit.getParentCount()));
-                count++;
-            }
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot walk the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
         }
-        return count;
+
+        /**
+         * Gives {@code consumer} the commits reachable from {@code tip} and from none of
+         * {@code excluded}, newest first, that change something under the walker's path.
+         *
+         * @return how many commits were given
+         */
+        public int walk(ObjectId tip, Collection<ObjectId> excluded, Consumer<RawCommit> consumer) {
+            int count = 0;
+            try {
+                walk.reset();
+                walk.markStart(walk.parseCommit(tip));
+                for (ObjectId id : excluded) {
+                    walk.markUninteresting(walk.parseCommit(id));
+                }
+                for (RevCommit commit : walk) {
+                    PersonIdent author = commit.getAuthorIdent();
+                    consumer.accept(new RawCommit(commit.name(), commit.getFullMessage(), commit.getParentCount(),
+                            author.getName(), author.getEmailAddress(), author.getWhenAsInstant().getEpochSecond()));
+                    count++;
+                }
+            } catch (IOException e) {
+                throw new ReleaseError("Cannot walk the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
+            }
+            return count;
+        }
+
+        @Override
+        public void close() {
+            walk.close();
+        }
+    }
+
+    /**
+     * The commit a revision names (a tag, branch, HEAD, HEAD~3 or an abbreviated id), or empty
+     * when it names none.
+     */
+    public Optional<ObjectId> resolveCommit(String revision) {
+        try {
+            return Optional.ofNullable(repository.resolve(revision + "^{commit}"));
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.IncorrectObjectTypeException
+                | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot resolve '" + revision + "' in " + repository.getDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When a tag was made: the tagger's time of an annotated tag, else its commit's time, in
+     * seconds since the epoch.
+     */
+    public long tagTime(String tagName) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Ref ref = repository.exactRef(Constants.R_TAGS + tagName);
+            if (ref == null) {
+                throw new ReleaseFailure("There is no tag " + tagName);
+            }
+            RevObject object = walk.parseAny(ref.getObjectId());
+            if (object instanceof RevTag tag && tag.getTaggerIdent() != null) {
+                return tag.getTaggerIdent().getWhenAsInstant().getEpochSecond();
+            }
+            return walk.parseCommit(ref.getObjectId()).getCommitTime();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read tag " + tagName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured URL of a remote, as written (it may hold credentials: never print it), or null. */
+    public String remoteUrl(String remote) {
+        return repository.getConfig().getString("remote", remote, "url");
     }
 
     /** The checked-out branch's short name, or empty on a detached HEAD. */

@@ -117,7 +117,7 @@ public final class ValidateWorkflow {
             for (VersionFileConfig file : component.versionFiles()) {
                 checkVersionFile(git.workTree(), reader, component, plan, file);
             }
-            if (component.changelog() != null && plan.currentVersion() != null) {
+            if (component.changelogPath() != null && plan.currentVersion() != null) {
                 checkChangelog(git.workTree(), component, plan.currentVersion());
             }
         }
@@ -165,20 +165,20 @@ public final class ValidateWorkflow {
     }
 
     private void checkChangelog(Path root, ComponentConfig component, SemVer current) {
-        Path file = root.resolve(component.changelog());
+        Path file = root.resolve(component.changelogPath());
         if (!Files.isRegularFile(file)) {
-            problems.add("Component '" + component.name() + "': the changelog " + component.changelog() + " does not exist; create it"
+            problems.add("Component '" + component.name() + "': the changelog " + component.changelogPath() + " does not exist; create it"
                     + " or fix 'changelog' in " + ReleaseConfig.FILE_NAME);
             return;
         }
         Pattern heading = Pattern.compile("^#{1,6}\\s*\\[?v?" + Pattern.quote(current.toString()) + "\\]?(?=[\\s(]|$)", Pattern.MULTILINE);
         try {
             if (!heading.matcher(Files.readString(file)).find()) {
-                problems.add("Component '" + component.name() + "': " + component.changelog() + " has no entry for the current release "
+                problems.add("Component '" + component.name() + "': " + component.changelogPath() + " has no entry for the current release "
                         + current + "; add a '## [" + current + "] - <date>' section");
             }
         } catch (IOException e) {
-            problems.add("Component '" + component.name() + "': " + component.changelog() + " cannot be read (" + e.getMessage() + ")");
+            problems.add("Component '" + component.name() + "': " + component.changelogPath() + " cannot be read (" + e.getMessage() + ")");
         }
     }
 

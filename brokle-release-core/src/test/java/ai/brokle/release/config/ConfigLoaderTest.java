@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertEquals("", platform.path());
         assertEquals(".", platform.displayPath());
         assertEquals("v", platform.tagPrefix());
-        assertEquals("CHANGELOG.md", platform.changelog());
+        assertEquals("CHANGELOG.md", platform.changelogPath());
         assertEquals(List.of(new VersionFileConfig("web/package.json", VersionFileKind.PACKAGE_JSON, null),
                 new VersionFileConfig("web/src/constants/VERSION.ts", VersionFileKind.PATTERN, "export const VERSION = \"v{{version}}\";")),
                 platform.versionFiles());
@@ -57,7 +57,7 @@ class ConfigLoaderTest {
         assertEquals("", c.path());
         assertEquals("v", c.tagPrefix());
         assertEquals(List.of(), c.versionFiles());
-        assertNull(c.changelog());
+        assertNull(c.changelogPath());
     }
 
     @Test

@@ -1,0 +1,142 @@
+package ai.brokle.release.changelog;
+
+import ai.brokle.release.commits.ConventionalCommit;
+import ai.brokle.release.commits.ConventionalCommitParser;
+import ai.brokle.release.commits.Footer;
+import ai.brokle.release.git.RawCommit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns the commits of one range into a {@link ReleaseChanges}: leaves out what the rules
+ * exclude and reverted pairs, sorts the rest into sections, gathers highlights and authors.
+ */
+public final class ChangeCollector {
+    private final ChangelogRules rules;
+    private final RepositoryLinks links;
+    private final ConventionalCommitParser parser;
+    /** The range's commits as history gives them: newest first. */
+    private final List<Commit> commits = new ArrayList<>();
+
+    private record Commit(ConventionalCommit parsed, RawCommit raw) {
+    }
+
+    public ChangeCollector(ChangelogRules rules, RepositoryLinks links, ConventionalCommitParser parser) {
+        this.rules = rules;
+        this.links = links;
+        this.parser = parser;
+    }
+
+    /** Adds the next commit of the range, newest first as a history walk gives them. */
+    public void add(RawCommit raw) {
+        commits.add(new Commit(parser.parse(raw.hash(), raw.message(), raw.parentCount()), raw));
+    }
+
+    public int size() {
+        return commits.size();
+    }
+
+    public ReleaseChanges build(ReleaseChanges.Release release, Supplier<List<Author>> firstTimeContributors) {
+        Set<String> cancelled = cancelledByReverts();
+        List<ChangeEntry> breaking = new ArrayList<>();
+        Map<String, List<ChangeEntry>> bySection = new LinkedHashMap<>();
+        List<ChangeEntry> entries = new ArrayList<>();
+        List<String> highlights = new ArrayList<>();
+        Map<String, Author> authors = new LinkedHashMap<>();
+        int leftOut = 0;
+        for (int i = commits.size() - 1; i >= 0; i--) {
+            Commit c = commits.get(i);
+            ConventionalCommit commit = c.parsed();
+            if (cancelled.contains(commit.hash()) || rules.exclusion(commit) != null) {
+                leftOut++;
+                continue;
+            }
+            ChangeEntry entry = entry(commit, c.raw(), commit.subject());
+            entries.add(entry);
+            if (commit.breaking()) {
+                breaking.add(entry);
+            } else {
+                String section = rules.sectionOf(commit);
+                if (section != null) {
+                    bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(entry);
+                }
+            }
+            for (Footer f : commit.footers()) {
+                String token = f.token().toUpperCase(Locale.ROOT);
+                String text = oneLine(f.value());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (token.equals("DEPRECATED")) {
+                    bySection.computeIfAbsent(ChangelogRules.DEPRECATED, k -> new ArrayList<>()).add(entry(commit, c.raw(), text));
+                } else if (token.equals("REMOVED")) {
+                    bySection.computeIfAbsent(ChangelogRules.REMOVED, k -> new ArrayList<>()).add(entry(commit, c.raw(), text));
+                } else if (token.equals("HIGHLIGHT")) {
+                    highlights.add(text);
+                }
+            }
+            authors.putIfAbsent(c.raw().authorEmail().toLowerCase(Locale.ROOT), new Author(c.raw().authorName(), c.raw().authorEmail()));
+        }
+        List<ChangeGroup> sections = new ArrayList<>();
+        for (String title : rules.sectionOrder()) {
+            List<ChangeEntry> list = bySection.get(title);
+            if (list != null) {
+                sections.add(new ChangeGroup(title, List.copyOf(list)));
+            }
+        }
+        return new ReleaseChanges(release, List.copyOf(breaking), List.copyOf(sections), List.copyOf(entries), List.copyOf(highlights),
+                List.copyOf(authors.values()), firstTimeContributors, leftOut);
+    }
+
+    /**
+     * The commits a revert in the range cancels, with the reverts themselves: a revert is undone
+     * by a newer revert of it first, so reverting a revert brings the change back.
+     */
+    private Set<String> cancelledByReverts() {
+        Set<String> cancelled = new HashSet<>();
+        for (int i = 0; i < commits.size(); i++) {
+            ConventionalCommit revert = commits.get(i).parsed();
+            if (revert.revertedHash() == null || cancelled.contains(revert.hash())) {
+                continue;
+            }
+            for (int j = i + 1; j < commits.size(); j++) {
+                String hash = commits.get(j).parsed().hash();
+                if (hash.startsWith(revert.revertedHash()) && !cancelled.contains(hash)) {
+                    cancelled.add(hash);
+                    cancelled.add(revert.hash());
+                    break;
+                }
+            }
+        }
+        return cancelled;
+    }
+
+    private ChangeEntry entry(ConventionalCommit commit, RawCommit raw, String subject) {
+        String shortHash = commit.hash().substring(0, Math.min(7, commit.hash().length()));
+        String commitUrl = links == null ? null : links.commit(commit.hash());
+        String prUrl = links == null || commit.pullRequest() == 0 ? null : links.pullRequest(commit.pullRequest());
+        StringBuilder text = new StringBuilder();
+        if (commit.scope() != null) {
+            text.append("**").append(commit.scope()).append(":** ");
+        }
+        text.append(subject);
+        if (commit.pullRequest() > 0) {
+            text.append(" (").append(prUrl == null ? "#" + commit.pullRequest() : "[#" + commit.pullRequest() + "](" + prUrl + ")").append(')');
+        }
+        text.append(" (").append(commitUrl == null ? shortHash : "[" + shortHash + "](" + commitUrl + ")").append(')');
+        String migration = commit.breaking() ? oneLine(commit.breakingDescription()) : null;
+        return new ChangeEntry(commit.hash(), shortHash, commit.type(), commit.scope(), subject, commit.breaking(), migration,
+                commit.pullRequest(), commitUrl, prUrl, raw.authorName(), raw.authorEmail(), text.toString());
+    }
+
+    /** Footer text may run over several lines; list items take it on one. */
+    private static String oneLine(String text) {
+        return text == null ? null : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,396 @@
+package ai.brokle.release.changelog;
+
+import ai.brokle.release.version.SemVer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Adds release sections to a Keep a Changelog file and changes nothing else: each section goes
+ * above the releases older than it (a new release directly under {@code ## [Unreleased]}, taking
+ * the hand-written lines that were there), link references at the bottom are added or updated,
+ * and every other byte, line ends included, stays as it was.
+ */
+public final class ChangelogFile {
+    /** The opening of a new changelog, as keepachangelog.com writes it. */
+    public static final String HEADER = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+            + "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+            + "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n## [Unreleased]\n";
+
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern UNRELEASED = Pattern.compile("^\\[?unreleased\\]?(?:\\(.*\\))?(?:\\s.*)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELEASE = Pattern.compile("^\\[?v?(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)\\]?(?:[\\s(:\\-\\u2013\\u2014].*)?$");
+    private static final Pattern LINK_REF = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*(\\S+)(.*)$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
+
+    /**
+     * The merged text and what happened.
+     *
+     * @param text the file's new content
+     * @param added versions whose sections were added
+     * @param alreadyPresent versions the file already had a section for, left as they are
+     */
+    public record Result(String text, List<String> added, List<String> alreadyPresent) {
+        public boolean changed() {
+            return !added.isEmpty();
+        }
+    }
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> ends = new ArrayList<>();
+    private final String eol;
+    private int unreleased = -1;
+    /** Release headings: line index to version as written. */
+    private final Map<Integer, String> releases = new LinkedHashMap<>();
+    private final List<Integer> level2Headings = new ArrayList<>();
+    private int linkBlock;
+
+    private ChangelogFile(String text) {
+        eol = text.contains("\r\n") ? "\r\n" : "\n";
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl + 1;
+            String line = text.substring(start, end);
+            String terminator = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+            lines.add(line.substring(0, line.length() - terminator.length()));
+            ends.add(terminator);
+            start = end;
+        }
+        scan();
+    }
+
+    /** Merges {@code sections} into {@code existing}, or into a new file when it is null. */
+    public static Result merge(String existing, List<ChangelogSection> sections, RepositoryLinks links) {
+        for (ChangelogSection s : sections) {
+            if (s.version() == null) {
+                throw new IllegalArgumentException("Only released versions are merged into a changelog");
+            }
+        }
+        return new ChangelogFile(existing == null ? HEADER : existing).merge(sections, links);
+    }
+
+    /** Whether a changelog's text already has a section for {@code version}. */
+    public static boolean hasSection(String text, String version) {
+        return new ChangelogFile(text).releases.containsValue(version);
+    }
+
+    private void scan() {
+        boolean fenced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (FENCE.matcher(line).find()) {
+                fenced = !fenced;
+                continue;
+            }
+            Matcher h = HEADING.matcher(line);
+            if (fenced || !h.matches() || h.group(1).length() > 2) {
+                continue;
+            }
+            String title = h.group(2);
+            if (h.group(1).length() == 2) {
+                level2Headings.add(i);
+            }
+            Matcher r = RELEASE.matcher(title);
+            if (unreleased < 0 && releases.isEmpty() && UNRELEASED.matcher(title).matches()) {
+                unreleased = i;
+            } else if (r.matches() && SemVer.tryParse(r.group(1)).isPresent()) {
+                releases.put(i, r.group(1));
+            }
+        }
+        int end = lines.size();
+        while (end > 0 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        linkBlock = lines.size();
+        for (int i = end - 1; i >= 0 && (lines.get(i).isBlank() || LINK_REF.matcher(lines.get(i)).matches()); i--) {
+            if (!lines.get(i).isBlank()) {
+                linkBlock = i;
+            }
+        }
+        if (linkBlock < lines.size() && headingAtOrAfter(linkBlock) >= 0) {
+            linkBlock = lines.size();
+        }
+    }
+
+    private int headingAtOrAfter(int index) {
+        for (int h : level2Headings) {
+            if (h >= index) {
+                return h;
+            }
+        }
+        for (int h : releases.keySet()) {
+            if (h >= index) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    private Result merge(List<ChangelogSection> sections, RepositoryLinks links) {
+        Set<String> present = new HashSet<>(releases.values());
+        List<String> alreadyPresent = new ArrayList<>();
+        List<ChangelogSection> toAdd = new ArrayList<>();
+        Set<String> adding = new HashSet<>();
+        for (ChangelogSection s : sections) {
+            if (present.contains(s.version())) {
+                alreadyPresent.add(s.version());
+            } else if (adding.add(s.version())) {
+                toAdd.add(s);
+            }
+        }
+        if (toAdd.isEmpty()) {
+            return new Result(String.join("", joined()), List.of(), alreadyPresent);
+        }
+        toAdd.sort(Comparator.comparing((ChangelogSection s) -> SemVer.parse(s.version())).reversed());
+        ChangelogSection newest = toAdd.get(0);
+        boolean newestIsLatest = releases.values().stream().allMatch(v -> SemVer.parse(v).compareTo(SemVer.parse(newest.version())) < 0);
+
+        Map<Integer, List<List<String>>> insertions = new HashMap<>();
+        Set<Integer> skipped = new HashSet<>();
+        int unreleasedEnd = unreleased < 0 ? -1 : nextLevel2HeadingAfter(unreleased);
+        for (ChangelogSection s : toAdd) {
+            List<String> sectionLines = s.lines();
+            if (s == newest && newestIsLatest && unreleased >= 0) {
+                List<String> handWritten = lines.subList(unreleased + 1, unreleasedEnd);
+                if (handWritten.stream().anyMatch(l -> !l.isBlank())) {
+                    sectionLines = withHandWritten(s, handWritten);
+                    for (int i = unreleased + 1; i < unreleasedEnd; i++) {
+                        skipped.add(i);
+                    }
+                }
+            }
+            insertions.computeIfAbsent(insertionPoint(SemVer.parse(s.version()), unreleasedEnd), k -> new ArrayList<>()).add(sectionLines);
+        }
+
+        Map<Integer, String> replaced = new HashMap<>();
+        Map<Integer, List<String>> references = links == null ? Map.of() : linkReferences(toAdd, newest, newestIsLatest, links, replaced);
+
+        StringBuilder out = new StringBuilder(lines.size() * 40 + toAdd.size() * 400);
+        boolean lastBlank = true;
+        for (int i = 0; i <= lines.size(); i++) {
+            List<List<String>> here = insertions.get(i);
+            List<String> refs = references.get(i);
+            if ((here != null || refs != null) && i > 0 && ends.get(i - 1).isEmpty()) {
+                out.append(eol);
+            }
+            if (here != null) {
+                for (List<String> section : here) {
+                    if (!lastBlank) {
+                        out.append(eol);
+                    }
+                    for (String l : section) {
+                        out.append(l).append(eol);
+                    }
+                    lastBlank = false;
+                }
+                if (i < lines.size() && !lines.get(i).isBlank()) {
+                    out.append(eol);
+                    lastBlank = true;
+                }
+            }
+            if (refs != null) {
+                if (!lastBlank && linkBlock == lines.size()) {
+                    out.append(eol);
+                }
+                for (String l : refs) {
+                    out.append(l).append(eol);
+                }
+                lastBlank = false;
+            }
+            if (i == lines.size()) {
+                break;
+            }
+            if (skipped.contains(i)) {
+                continue;
+            }
+            String line = replaced.getOrDefault(i, lines.get(i));
+            out.append(line).append(ends.get(i));
+            lastBlank = line.isBlank();
+        }
+        return new Result(out.toString(), toAdd.stream().map(ChangelogSection::version).toList(), alreadyPresent);
+    }
+
+    private List<String> joined() {
+        List<String> all = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            all.add(lines.get(i) + ends.get(i));
+        }
+        return all;
+    }
+
+    private int nextLevel2HeadingAfter(int index) {
+        for (int h : level2Headings) {
+            if (h > index) {
+                return Math.min(h, linkBlock);
+            }
+        }
+        for (int h : releases.keySet()) {
+            if (h > index) {
+                return Math.min(h, linkBlock);
+            }
+        }
+        return linkBlock;
+    }
+
+    /** Above the first release older than {@code version}; else after the last release, after Unreleased, or above the first section. */
+    private int insertionPoint(SemVer version, int unreleasedEnd) {
+        for (Map.Entry<Integer, String> r : releases.entrySet()) {
+            if (r.getKey() < linkBlock && SemVer.parse(r.getValue()).compareTo(version) < 0) {
+                return r.getKey();
+            }
+        }
+        if (!releases.isEmpty()) {
+            return linkBlock;
+        }
+        if (unreleased >= 0) {
+            return unreleasedEnd;
+        }
+        return level2Headings.stream().filter(h -> h < linkBlock).findFirst().orElse(linkBlock);
+    }
+
+    /** The new section with the lines that were under Unreleased merged in, subsection by subsection, theirs first. */
+    private static List<String> withHandWritten(ChangelogSection section, List<String> handWritten) {
+        List<String> preamble = new ArrayList<>();
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        Map<String, String> writtenTitles = new HashMap<>();
+        List<String> current = preamble;
+        for (String line : handWritten) {
+            Matcher h = HEADING.matcher(line);
+            if (h.matches() && h.group(1).length() == 3) {
+                String key = h.group(2).toLowerCase(Locale.ROOT);
+                writtenTitles.putIfAbsent(key, h.group(2));
+                current = written.computeIfAbsent(key, k -> new ArrayList<>());
+            } else {
+                current.add(line);
+            }
+        }
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> generated = new HashMap<>();
+        for (ChangelogSection.Subsection s : section.subsections()) {
+            String key = s.title().toLowerCase(Locale.ROOT);
+            order.add(key);
+            writtenTitles.putIfAbsent(key, s.title());
+            generated.put(key, s.lines());
+        }
+        for (String key : written.keySet()) {
+            if (!order.contains(key)) {
+                int standard = indexOfStandard(key);
+                int at = order.size();
+                for (int i = 0; i < order.size() && standard >= 0; i++) {
+                    int other = indexOfStandard(order.get(i));
+                    if (other > standard) {
+                        at = i;
+                        break;
+                    }
+                }
+                order.add(at, key);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(section.heading());
+        List<String> pre = trimBlank(preamble);
+        if (!pre.isEmpty()) {
+            out.add("");
+            out.addAll(pre);
+        }
+        for (String key : order) {
+            List<String> mine = trimBlank(written.getOrDefault(key, List.of()));
+            List<String> theirs = generated.getOrDefault(key, List.of());
+            out.add("");
+            out.add("### " + writtenTitles.get(key));
+            out.add("");
+            out.addAll(mine);
+            for (String l : theirs) {
+                if (!mine.contains(l)) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOfStandard(String lowerTitle) {
+        if (lowerTitle.equalsIgnoreCase(ChangelogRules.BREAKING)) {
+            return -1;
+        }
+        for (int i = 0; i < ChangelogRules.STANDARD_ORDER.size(); i++) {
+            if (ChangelogRules.STANDARD_ORDER.get(i).equalsIgnoreCase(lowerTitle)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static List<String> trimBlank(List<String> list) {
+        int from = 0;
+        int to = list.size();
+        while (from < to && list.get(from).isBlank()) {
+            from++;
+        }
+        while (to > from && list.get(to - 1).isBlank()) {
+            to--;
+        }
+        return list.subList(from, to);
+    }
+
+    /**
+     * Where new link references go, as lines to write before an original line (the line count
+     * for the end of the file), and into {@code replaced} the references whose address changes.
+     */
+    private Map<Integer, List<String>> linkReferences(List<ChangelogSection> toAdd, ChangelogSection newest, boolean newestIsLatest,
+            RepositoryLinks links, Map<Integer, String> replaced) {
+        Map<String, Integer> existing = new HashMap<>();
+        Map<Integer, SemVer> versionRefs = new LinkedHashMap<>();
+        for (int i = linkBlock; i < lines.size(); i++) {
+            Matcher m = LINK_REF.matcher(lines.get(i));
+            if (m.matches()) {
+                String label = m.group(1).toLowerCase(Locale.ROOT);
+                existing.putIfAbsent(label, i);
+                int line = i;
+                SemVer.tryParse(label.startsWith("v") ? label.substring(1) : label).ifPresent(v -> versionRefs.put(line, v));
+            }
+        }
+        Map<Integer, List<String>> before = new HashMap<>();
+        if (newestIsLatest && unreleased >= 0 && newest.tag() != null) {
+            String url = links.compare(newest.tag(), "HEAD");
+            Integer at = existing.get("unreleased");
+            if (at == null) {
+                before.computeIfAbsent(linkBlock, k -> new ArrayList<>()).add("[Unreleased]: " + url);
+            } else {
+                Matcher m = LINK_REF.matcher(lines.get(at));
+                if (m.matches()) {
+                    replaced.put(at, lines.get(at).substring(0, m.start(2)) + url + m.group(3));
+                }
+            }
+        }
+        for (ChangelogSection s : toAdd) {
+            if (s.tag() == null || existing.containsKey(s.version().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            SemVer version = SemVer.parse(s.version());
+            String url = s.previousTag() == null ? links.tag(s.tag()) : links.compare(s.previousTag(), s.tag());
+            int at = -1;
+            for (Map.Entry<Integer, SemVer> ref : versionRefs.entrySet()) {
+                if (ref.getValue().compareTo(version) < 0) {
+                    at = ref.getKey();
+                    break;
+                }
+            }
+            if (at < 0) {
+                int last = versionRefs.isEmpty() ? existing.getOrDefault("unreleased", -1) : versionRefs.keySet().stream().max(Integer::compare).get();
+                at = last < 0 ? lines.size() : last + 1;
+            }
+            before.computeIfAbsent(at, k -> new ArrayList<>()).add("[" + s.version() + "]: " + url);
+        }
+        return before;
+    }
+}

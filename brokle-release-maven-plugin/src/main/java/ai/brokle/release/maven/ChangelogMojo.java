@@ -1,0 +1,58 @@
+package ai.brokle.release.maven;
+
+import ai.brokle.release.workflow.ChangelogOptions;
+import ai.brokle.release.workflow.ChangelogWorkflow;
+import ai.brokle.release.workflow.ReleaseOptions;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Renders a component's changes as a Keep a Changelog section or as release notes, to the console
+ * or a file; merges a section into an existing changelog; or regenerates a whole changelog from
+ * every release tag.
+ */
+@Mojo(name = "changelog", requiresProject = false, aggregator = true, threadSafe = true)
+public class ChangelogMojo extends AbstractReleaseMojo {
+    /** Where the range starts, excluded: a tag, branch or commit. Default: the release before the range's end. */
+    @Parameter(property = "brokle.from")
+    private String from;
+
+    /** Where the range ends: a tag, branch or commit. Default: HEAD (its version is the planned next one). */
+    @Parameter(property = "brokle.to")
+    private String to;
+
+    /** What to render: changelog (a Keep a Changelog section) or notes (release notes from the template). */
+    @Parameter(property = "brokle.format", defaultValue = "changelog")
+    private String format;
+
+    /**
+     * Write to this file instead of the console. A changelog section is merged into an existing file
+     * (nothing else in it changes); a missing file is created with the Keep a Changelog header.
+     */
+    @Parameter(property = "brokle.output")
+    private File output;
+
+    /** Regenerate a whole changelog, one section per release tag (for a project adopting the plugin). */
+    @Parameter(property = "brokle.changelog.full", defaultValue = "false")
+    private boolean full;
+
+    /** Force a bump when naming the next version of unreleased changes: major, minor, patch or promote. */
+    @Parameter(property = "brokle.bump")
+    private String bump;
+
+    /** Name unreleased changes as a pre-release on this channel (alpha, beta, rc). */
+    @Parameter(property = "brokle.prerelease")
+    private String prerelease;
+
+    /** Name unreleased changes with exactly this version. */
+    @Parameter(property = "brokle.releaseVersion")
+    private String releaseVersion;
+
+    @Override
+    protected void run(ReleaseOptions options) {
+        new ChangelogWorkflow(ChangelogOptions.of(options.withBump(bump).withPrerelease(prerelease).withReleaseVersion(releaseVersion),
+                System.out).withRange(from, to).withFormat(format).withOutput(output == null ? null : output.toPath()).withFull(full))
+                .execute();
+    }
+}
