@@ -54,7 +54,7 @@ public final class ChangelogRules {
 
     /** The rules a component's configuration gives: its section map replaces the default one. */
     public static ChangelogRules of(ChangelogConfig config) {
-        return new ChangelogRules(config.sections() == null ? DEFAULT_SECTIONS : Map.copyOf(new LinkedHashMap<>(config.sections())),
+        return new ChangelogRules(config.sections() == null ? DEFAULT_SECTIONS : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config.sections())),
                 config.excludedTypes(), config.excludedScopes(), config.excludedMessages());
     }
 

@@ -36,7 +36,7 @@ class ChangeCollectorTest {
     }
 
     static String hash(int i) {
-        return String.format("%040x", 0xabc0000L + i);
+        return String.format("%07x", 0xa1b2c30 + i) + "f".repeat(33);
     }
 
     static RawCommit raw(int i, String message, int parents, String name, String email) {

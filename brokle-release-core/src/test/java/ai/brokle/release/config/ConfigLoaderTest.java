@@ -10,6 +10,8 @@ import ai.brokle.release.version.Bump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,12 +96,12 @@ class ConfigLoaderTest {
                 + "  'bad name':\n    tagPrefix: 'has space'\n");
         List<String> problems = f.problems();
         String all = String.join("\n", problems);
-        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, versioning, components"), all);
+        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, versioning, components"), all);
         assertTrue(all.contains(".brokle-release.yml:4: versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
         assertTrue(all.contains("components.platform.path: '../outside' must be a path inside the repository"), all);
-        assertTrue(all.contains(".brokle-release.yml:10: components.platform.tagprefix: unknown key; allowed here: path, tagPrefix, versionFiles, changelog"), all);
+        assertTrue(all.contains(".brokle-release.yml:10: components.platform.tagprefix: unknown key; allowed here: path, tagPrefix, versionFiles, changelog, releaseNotes, images"), all);
         assertTrue(all.contains("components.platform.versionFiles[0]: cannot tell where the version is in 'VERSION'; add a pattern"), all);
         assertTrue(all.contains("components.platform.versionFiles[1].pattern: must contain {{version}} exactly once"), all);
         assertTrue(all.contains(".brokle-release.yml:15: components.platform.versionFiles[2].path: missing"), all);
@@ -109,6 +111,50 @@ class ConfigLoaderTest {
         assertTrue(all.contains("components.bad name.tagPrefix: 'has space' cannot start a git tag name"), all);
         assertEquals(13, problems.size(), all);
         assertTrue(f.getMessage().startsWith("Invalid release configuration .brokle-release.yml (13 problems)"), f.getMessage());
+    }
+
+    @Test
+    void changelogReleaseNotesAndImageSettings() {
+        ReleaseConfig config = parse("repositoryUrl: https://github.com/brokle-ai/brokle/\n"
+                + "components:\n  platform:\n    changelog:\n      path: ./CHANGELOG.md\n      sections: {feat: Features, Docs: Documentation}\n"
+                + "      exclude:\n        types: [Chore]\n        scopes: [deps]\n        messages: ['^fix: typo', '\\[skip changelog\\]']\n"
+                + "    releaseNotes: {title: Brokle, template: .github/release-notes.mustache}\n"
+                + "    images: [ghcr.io/brokle-ai/brokle-server, localhost:5000/brokle/worker]\n");
+        assertEquals("https://github.com/brokle-ai/brokle", config.repositoryUrl());
+        ComponentConfig c = config.components().get(0);
+        assertEquals("CHANGELOG.md", c.changelogPath());
+        assertEquals(Map.of("feat", "Features", "docs", "Documentation"), c.changelog().sections());
+        assertEquals(List.of("chore"), c.changelog().excludedTypes());
+        assertEquals(List.of("deps"), c.changelog().excludedScopes());
+        assertEquals(List.of("^fix: typo", "\\[skip changelog\\]"), c.changelog().excludedMessages().stream().map(Pattern::pattern).toList());
+        assertEquals(new ReleaseNotesConfig("Brokle", ".github/release-notes.mustache"), c.releaseNotes());
+        assertEquals(List.of("ghcr.io/brokle-ai/brokle-server", "localhost:5000/brokle/worker"), c.images());
+    }
+
+    @Test
+    void changelogSettingProblemsAreAllReported() {
+        ReleaseFailure f = failure("repositoryUrl: 'https://tok@github.com/x/y'\n"
+                + "components:\n  platform:\n    changelog:\n      path: /abs.md\n      sections: {feat: '', 'bad type': X}\n"
+                + "      exclude:\n        types: feat\n        messages: ['(unclosed']\n        authors: [bot]\n"
+                + "    releaseNotes: {title: '', template: ../outside.mustache, format: md}\n"
+                + "    images: [ghcr.io/brokle-ai/brokle-server:3.2.0, Upper/Case]\n"
+                + "  python:\n    tagPrefix: python-v\n    changelog: [CHANGELOG.md]\n    releaseNotes: Brokle\n");
+        String all = String.join("\n", f.problems());
+        assertTrue(all.contains(".brokle-release.yml:1: repositoryUrl: 'https://tok@github.com/x/y' is not the web address of a repository"), all);
+        assertTrue(all.contains("components.platform.changelog.path: '/abs.md' must be a path inside the repository"), all);
+        assertTrue(all.contains("components.platform.changelog.sections.feat: must be a section title on one line"), all);
+        assertTrue(all.contains("components.platform.changelog.sections.bad type: 'bad type' is not a commit type"), all);
+        assertTrue(all.contains(".brokle-release.yml:9: components.platform.changelog.exclude.messages[0]: '(unclosed' is not a regular expression"), all);
+        assertTrue(all.contains("components.platform.changelog.exclude.authors: unknown key; allowed here: types, scopes, messages"), all);
+        assertTrue(all.contains("components.platform.releaseNotes.title: must be a name on one line"), all);
+        assertTrue(all.contains("components.platform.releaseNotes.template: '../outside.mustache' must be a path inside the repository"), all);
+        assertTrue(all.contains("components.platform.releaseNotes.format: unknown key; allowed here: title, template"), all);
+        assertTrue(all.contains("components.platform.images[0]: 'ghcr.io/brokle-ai/brokle-server:3.2.0' is not an image repository: give the"
+                + " repository without tag or digest"), all);
+        assertTrue(all.contains("components.platform.images[1]: 'Upper/Case' is not an image repository: use lower-case letters"), all);
+        assertTrue(all.contains("components.python.changelog: must be the changelog's path (CHANGELOG.md) or a mapping"), all);
+        assertTrue(all.contains("components.python.releaseNotes: must be a mapping with keys title, template"), all);
+        assertEquals(13, f.problems().size(), all);
     }
 
     @Test

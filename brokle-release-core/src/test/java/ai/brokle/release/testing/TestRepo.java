@@ -91,6 +91,26 @@ public final class TestRepo implements AutoCloseable {
         return commitStaged(message);
     }
 
+    /** Commits a change to a file of its own, written by someone else than the usual tester. */
+    public RevCommit commitAs(String name, String email, String message) {
+        counter++;
+        String path = "file-" + counter + ".txt";
+        write(path, "change " + counter + "\n");
+        try {
+            git.add().addFilepattern(path).call();
+            PersonIdent committer = ident();
+            PersonIdent author = new PersonIdent(name, email, committer.getWhenAsInstant(), committer.getZoneId());
+            return git.commit().setMessage(message).setAuthor(author).setCommitter(committer).setSign(false).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The time the next commit or tag gets, in seconds since the epoch. */
+    public long nextTime() {
+        return time + 60;
+    }
+
     private RevCommit commitStaged(String message) {
         try {
             PersonIdent who = ident();
