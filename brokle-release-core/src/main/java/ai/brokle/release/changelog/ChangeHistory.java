@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -61,11 +62,13 @@ public final class ChangeHistory {
     }
 
     /**
-     * Every release's changes, oldest first: one per stable release tag, whose range starts at the
-     * stable release before it (its pre-releases fold into it), then one per pre-release newer
-     * than the latest stable release.
+     * Every release's changes, oldest first, given to {@code consumer} one at a time: one per
+     * stable release tag, whose range starts at the stable release before it (its pre-releases
+     * fold into it), then one per pre-release newer than the latest stable release.
+     *
+     * @return how many releases were given
      */
-    public List<ReleaseChanges> releases() {
+    public int releases(Consumer<ReleaseChanges> consumer) {
         List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefix()));
         tags.sort(Comparator.comparing(ReleaseTag::version));
         SemVer latestStable = null;
@@ -74,36 +77,32 @@ public final class ChangeHistory {
                 latestStable = t.version();
             }
         }
-        List<ReleaseChanges> result = new ArrayList<>();
-        List<ObjectId> earlier = new ArrayList<>();
-        Set<String> knownAuthors = new HashSet<>();
-        ReleaseTag previous = null;
-        try (GitRepository.HistoryWalker walker = git.historyWalker(component.path())) {
-            for (ReleaseTag tag : tags) {
-                boolean folded = tag.version().isPrerelease() && latestStable != null && tag.version().compareTo(latestStable) < 0;
-                ObjectId commit = folded ? null : git.peeledCommit(tag.name());
-                if (commit == null) {
-                    continue;
-                }
-                ChangeCollector collector = new ChangeCollector(rules, links, parser);
-                Set<String> rangeAuthors = new HashSet<>();
-                walker.walk(commit, earlier, raw -> {
-                    collector.add(raw);
-                    rangeAuthors.add(raw.authorEmail().toLowerCase(Locale.ROOT));
-                });
-                End end = new End(commit, tag.version().toString(), tag.name(), date(git.tagTime(tag.name())), tag.name());
-                ReleaseChanges.Release release = release(end, previous == null ? null : previous.name(),
-                        previous == null ? null : previous.version().toString());
-                Set<String> knownBefore = Set.copyOf(knownAuthors);
-                ReleaseChanges changes = collector.build(release, null);
-                result.add(changes.withFirstTimeContributors(changes.authors().stream()
-                        .filter(a -> !knownBefore.contains(a.email().toLowerCase(Locale.ROOT))).toList()));
-                knownAuthors.addAll(rangeAuthors);
-                earlier.add(commit);
-                previous = tag;
+        List<ReleaseTag> releases = new ArrayList<>();
+        List<ObjectId> tips = new ArrayList<>();
+        for (ReleaseTag tag : tags) {
+            boolean folded = tag.version().isPrerelease() && latestStable != null && tag.version().compareTo(latestStable) < 0;
+            ObjectId commit = folded ? null : git.peeledCommit(tag.name());
+            if (commit != null) {
+                releases.add(tag);
+                tips.add(commit);
             }
         }
-        return result;
+        List<String> dates = releases.stream().map(t -> date(git.tagTime(t.name()))).toList();
+        Set<String> knownAuthors = new HashSet<>();
+        git.walkSuccessiveRanges(tips, component.path(), (index, commits) -> {
+            ReleaseTag tag = releases.get(index);
+            ReleaseTag previous = index == 0 ? null : releases.get(index - 1);
+            ChangeCollector collector = new ChangeCollector(rules, links, parser);
+            commits.forEach(collector::add);
+            End end = new End(tips.get(index), tag.version().toString(), tag.name(), dates.get(index), tag.name());
+            ReleaseChanges changes = collector.build(release(end, previous == null ? null : previous.name(),
+                    previous == null ? null : previous.version().toString()), null);
+            Set<String> knownBefore = Set.copyOf(knownAuthors);
+            commits.forEach(raw -> knownAuthors.add(raw.authorEmail().toLowerCase(Locale.ROOT)));
+            consumer.accept(changes.withFirstTimeContributors(changes.authors().stream()
+                    .filter(a -> !knownBefore.contains(a.email().toLowerCase(Locale.ROOT))).toList()));
+        });
+        return releases.size();
     }
 
     /** Authors of the range with no commit reachable from its start. */

@@ -6,15 +6,18 @@ import ai.brokle.release.version.SemVer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
@@ -24,9 +27,14 @@ import org.eclipse.jgit.lib.BranchTrackingStatus;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.util.RawParseUtils;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -267,9 +275,8 @@ public final class GitRepository implements AutoCloseable {
                     walk.markUninteresting(walk.parseCommit(id));
                 }
                 for (RevCommit commit : walk) {
-                    PersonIdent author = commit.getAuthorIdent();
-                    consumer.accept(new RawCommit(commit.name(), commit.getFullMessage(), commit.getParentCount(),
-                            author.getName(), author.getEmailAddress(), author.getWhenAsInstant().getEpochSecond()));
+                    consumer.accept(raw(commit));
+                    commit.disposeBody();
                     count++;
                 }
             } catch (IOException e) {
@@ -282,6 +289,101 @@ public final class GitRepository implements AutoCloseable {
         public void close() {
             walk.close();
         }
+    }
+
+    /**
+     * Cuts history at each of {@code tips}, taken in order: gives {@code consumer} the index of
+     * each tip and the commits reachable from it and from no earlier tip, newest first, that change
+     * something under {@code path} ("" for everything). Every commit is read once, so the cost is
+     * one walk of the history however many tips there are.
+     */
+    public void walkSuccessiveRanges(List<ObjectId> tips, String path, BiConsumer<Integer, List<RawCommit>> consumer) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Set<ObjectId> touching = path.isEmpty() ? null : commitsTouching(tips, path);
+            RevFlag seen = walk.newFlag("seen");
+            ArrayDeque<RevCommit> pending = new ArrayDeque<>();
+            for (int i = 0; i < tips.size(); i++) {
+                List<RevCommit> range = new ArrayList<>();
+                pending.push(walk.parseCommit(tips.get(i)));
+                while (!pending.isEmpty()) {
+                    RevCommit commit = pending.pop();
+                    if (commit.has(seen)) {
+                        continue;
+                    }
+                    commit.add(seen);
+                    walk.parseHeaders(commit);
+                    range.add(commit);
+                    for (RevCommit parent : commit.getParents()) {
+                        if (!parent.has(seen)) {
+                            pending.push(parent);
+                        }
+                    }
+                }
+                range.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+                List<RawCommit> commits = new ArrayList<>(range.size());
+                for (RevCommit commit : range) {
+                    if (touching == null || touching.contains(commit)) {
+                        commits.add(raw(commit));
+                    }
+                    commit.disposeBody();
+                }
+                consumer.accept(i, commits);
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot walk the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commits reachable from any of {@code tips} that change something under {@code path}. */
+    private Set<ObjectId> commitsTouching(List<ObjectId> tips, String path) throws IOException {
+        Set<ObjectId> touching = new HashSet<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(path), TreeFilter.ANY_DIFF));
+            for (ObjectId tip : tips) {
+                walk.markStart(walk.parseCommit(tip));
+            }
+            for (RevCommit commit : walk) {
+                touching.add(commit.copy());
+            }
+        }
+        return touching;
+    }
+
+    private static RawCommit raw(RevCommit commit) {
+        PersonIdent author = commit.getAuthorIdent();
+        return new RawCommit(commit.name(), message(commit), commit.getParentCount(), author.getName(), author.getEmailAddress(),
+                author.getWhenAsInstant().getEpochSecond());
+    }
+
+    /**
+     * A commit's message. Most messages are ASCII with no encoding header: those become a string
+     * directly, without the buffers of a general decoder; the others go through a strict UTF-8
+     * decoder and, failing that (an encoding header, bytes that are not UTF-8), through JGit,
+     * which knows the legacy charsets git itself would use.
+     */
+    private static String message(RevCommit commit) {
+        byte[] raw = commit.getRawBuffer();
+        int start = RawParseUtils.commitMessage(raw, 0);
+        if (start < 0) {
+            return "";
+        }
+        if (RawParseUtils.parseEncodingName(raw) == null) {
+            boolean ascii = true;
+            for (int i = start; i < raw.length && ascii; i++) {
+                ascii = raw[i] >= 0;
+            }
+            if (ascii) {
+                return new String(raw, start, raw.length - start, StandardCharsets.US_ASCII);
+            }
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            try {
+                return decoder.decode(java.nio.ByteBuffer.wrap(raw, start, raw.length - start)).toString();
+            } catch (CharacterCodingException e) {
+                // not UTF-8: JGit's decoding below
+            }
+        }
+        return commit.getFullMessage();
     }
 
     /**

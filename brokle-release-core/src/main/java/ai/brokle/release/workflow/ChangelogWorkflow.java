@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -72,14 +73,16 @@ public final class ChangelogWorkflow {
         }
 
         GitRepository.Location location = GitRepository.locate(common.baseDirectory());
-        ReleaseConfig config = ConfigLoader.load(location.workTree());
-        List<ComponentConfig> selected = config.select(common.component());
-        if (selected.size() > 1) {
-            problems.add("brokle.component: " + config.source() + " has " + selected.size() + " components; name the one whose changes to"
-                    + " render (" + selected.stream().map(ComponentConfig::name).collect(Collectors.joining(", ")) + ")");
-        }
-        ComponentConfig component = selected.get(0);
+        // the configuration is read while JGit opens the repository: both mostly load classes
+        CompletableFuture<ReleaseConfig> reading = Concurrently.start(() -> ConfigLoader.load(location.workTree()));
         try (GitRepository git = GitRepository.open(location)) {
+            ReleaseConfig config = Concurrently.join(reading);
+            List<ComponentConfig> selected = config.select(common.component());
+            if (selected.size() > 1) {
+                problems.add("brokle.component: " + config.source() + " has " + selected.size() + " components; name the one whose changes"
+                        + " to render (" + selected.stream().map(ComponentConfig::name).collect(Collectors.joining(", ")) + ")");
+            }
+            ComponentConfig component = selected.get(0);
             if (git.isShallow()) {
                 problems.add("Cannot read the changes: " + NextVersionPlanner.SHALLOW_FIX);
             }
@@ -98,11 +101,11 @@ public final class ChangelogWorkflow {
             ChangeHistory history = new ChangeHistory(git, component, links);
             String text;
             if (options.full()) {
-                List<ReleaseChanges> releases = history.releases();
-                List<ChangelogSection> sections = releases.stream().map(ChangelogSection::of).toList();
+                List<ChangelogSection> sections = new ArrayList<>();
+                int releases = history.releases(changes -> sections.add(ChangelogSection.of(changes)));
                 ChangelogFile.Result merged = ChangelogFile.merge(existing, sections, links);
                 text = merged.text();
-                log.info(component.name() + ": " + releases.size() + " releases from the tags " + component.tagPrefix() + "*"
+                log.info(component.name() + ": " + releases + " releases from the tags " + component.tagPrefix() + "*"
                         + (merged.alreadyPresent().isEmpty() ? "" : "; already in " + options.output() + ": " + merged.alreadyPresent().size()));
             } else {
                 ReleaseChanges changes = range(git, history, component, config, request, from.orElse(null), to.orElse(null));
