@@ -2,7 +2,7 @@
 # Shows brokle-release on two bundled example repositories: the platform (a POM-less Go/Next.js
 # repo released as v<version>) and the Python SDK (released as python-v<version>). It builds the
 # plugin, makes each example a git repository with a release tag and conventional commits since,
-# then runs next-version and validate the way a developer or a CI job would.
+# then runs next-version, validate and changelog the way a developer or a CI job would.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -38,6 +38,14 @@ echo 'plan.json' >> "$work/platform/.git/info/exclude"
 goal "$work/platform" next-version -Dbrokle.planFile=plan.json
 cat "$work/platform/plan.json"
 goal "$work/platform" validate
+
+echo
+echo "== Platform: the next release's notes, and its section merged into CHANGELOG.md"
+(cd "$work/platform" && "$root/mvnw" -q -B "$plugin:changelog" -Dbrokle.format=notes -Dbrokle.output=release-notes.md)
+cat "$work/platform/release-notes.md"
+rm "$work/platform/release-notes.md"
+(cd "$work/platform" && "$root/mvnw" -q -B "$plugin:changelog" -Dbrokle.output=CHANGELOG.md)
+git_ -C "$work/platform" --no-pager diff --no-color -- CHANGELOG.md
 
 echo
 echo "== Python SDK: python-v0.2.9, then a feature, released on the beta channel"
