@@ -38,10 +38,6 @@ public final class ChangeCollector {
         commits.add(new Commit(parser.parse(raw.hash(), raw.message(), raw.parentCount()), raw));
     }
 
-    public int size() {
-        return commits.size();
-    }
-
     public ReleaseChanges build(ReleaseChanges.Release release, Supplier<List<Author>> firstTimeContributors) {
         Set<String> cancelled = cancelledByReverts();
         List<ChangeEntry> breaking = new ArrayList<>();

@@ -150,6 +150,12 @@ class ChangelogWorkflowTest {
             repo.commitIn("sdk/python", "fix(sdk): python fix");
             String text = new ChangelogWorkflow(options(ReleaseOptions.of(dir).withComponent("python")).withFormat("changelog")).execute();
             assertTrue(text.startsWith("## [0.1.1] - 2025-01-15\n") && text.contains("python fix") && !text.contains("platform only"), text);
+            repo.annotatedTag("python-v0.1.1");
+            repo.commitIn("backend", "feat: platform again");
+            String full = new ChangelogWorkflow(options(ReleaseOptions.of(dir).withComponent("python")).withFull(true)).execute();
+            assertTrue(full.contains("## [0.1.1] - 2023-11-14\n\n### Fixed\n\n- **sdk:** python fix (")
+                    && full.contains("## [0.1.0] - 2023-11-14\n\n### Added\n\n- python first (")
+                    && !full.contains("platform") && !full.contains("config"), full);
             ReleaseFailure none = assertThrows(ReleaseFailure.class, () -> new ChangelogWorkflow(options(dir)).execute());
             assertTrue(none.getMessage().contains("brokle.component: .brokle-release.yml has 2 components; name the one whose changes to render"
                     + " (platform, python)"), none.getMessage());
