@@ -14,16 +14,10 @@ for tool in git npm /usr/bin/time; do
   command -v "$tool" > /dev/null || { echo "benchmark/changelog.sh needs $tool: apt-get install ${tool##*/}" >&2; exit 1; }
 done
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-mvnw="$root/mvnw"
-timed_mvn="${MAVEN_CMD:-$mvnw}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/brokle-changelog-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-
-"$mvnw" -q -B -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
-version=$("$mvnw" -q -B -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
-"$mvnw" -q -B -f "$root/brokle-release-benchmark/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
-cp="$root/brokle-release-benchmark/target/classes:$(cat "$work/cp.txt")"
+source "$(dirname "$0")/common.sh"
+timed_mvn="${MAVEN_CMD:-$mvnw}"
 (cd "$work" && npm install --silent --no-audit --no-fund --prefix "$work/cliff" git-cliff > /dev/null)
 cliff="$work/cliff/node_modules/.bin/git-cliff"
 

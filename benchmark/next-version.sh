@@ -10,18 +10,12 @@ set -euo pipefail
 commits=100000 tags=200 back=200 runs=11 iterations=20
 if [[ "${1:-}" == "--smoke" ]]; then commits=2000 tags=10 runs=2 iterations=3; fi
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-mvnw="$root/mvnw"
+work=$(mktemp -d "${TMPDIR:-/tmp}/brokle-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 timed_mvn="${MAVEN_CMD:-$mvnw}"
 m2="${MAVEN_USER_HOME:-$HOME/.m2}"
 repo_local=$("$mvnw" -q -B -f "$root/pom.xml" help:evaluate -Dexpression=settings.localRepository -DforceStdout)
-work=$(mktemp -d "${TMPDIR:-/tmp}/brokle-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-"$mvnw" -q -B -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
-version=$("$mvnw" -q -B -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
-"$mvnw" -q -B -f "$root/brokle-release-benchmark/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
-cp="$root/brokle-release-benchmark/target/classes:$(cat "$work/cp.txt")"
 
 echo "== History: $commits commits, $tags annotated tags, the latest $back commits back"
 java -cp "$cp" ai.brokle.release.benchmark.HistoryGenerator "$work/repo" "$commits" "$tags" "$back"

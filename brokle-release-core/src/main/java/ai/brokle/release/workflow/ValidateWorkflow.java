@@ -2,6 +2,7 @@ package ai.brokle.release.workflow;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.changelog.ChangelogFile;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
@@ -171,9 +171,8 @@ public final class ValidateWorkflow {
                     + " or fix 'changelog' in " + ReleaseConfig.FILE_NAME);
             return;
         }
-        Pattern heading = Pattern.compile("^#{1,6}\\s*\\[?v?" + Pattern.quote(current.toString()) + "\\]?(?=[\\s(]|$)", Pattern.MULTILINE);
         try {
-            if (!heading.matcher(Files.readString(file)).find()) {
+            if (!ChangelogFile.hasSection(Files.readString(file), current.toString())) {
                 problems.add("Component '" + component.name() + "': " + component.changelogPath() + " has no entry for the current release "
                         + current + "; add a '## [" + current + "] - <date>' section");
             }

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * every release tag.
  */
 @Mojo(name = "changelog", requiresProject = false, aggregator = true, threadSafe = true)
-public class ChangelogMojo extends AbstractReleaseMojo {
+public class ChangelogMojo extends AbstractVersionMojo {
     /** Where the range starts, excluded: a tag, branch or commit. Default: the release before the range's end. */
     @Parameter(property = "brokle.from")
     private String from;
@@ -37,22 +37,9 @@ public class ChangelogMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.changelog.full", defaultValue = "false")
     private boolean full;
 
-    /** Force a bump when naming the next version of unreleased changes: major, minor, patch or promote. */
-    @Parameter(property = "brokle.bump")
-    private String bump;
-
-    /** Name unreleased changes as a pre-release on this channel (alpha, beta, rc). */
-    @Parameter(property = "brokle.prerelease")
-    private String prerelease;
-
-    /** Name unreleased changes with exactly this version. */
-    @Parameter(property = "brokle.releaseVersion")
-    private String releaseVersion;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new ChangelogWorkflow(ChangelogOptions.of(options.withBump(bump).withPrerelease(prerelease).withReleaseVersion(releaseVersion),
-                System.out).withRange(from, to).withFormat(format).withOutput(output == null ? null : output.toPath()).withFull(full))
-                .execute();
+        new ChangelogWorkflow(ChangelogOptions.of(withVersionRequest(options), System.out).withRange(from, to).withFormat(format)
+                .withOutput(output == null ? null : output.toPath()).withFull(full)).execute();
     }
 }

@@ -11,26 +11,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * it; writes the plan as JSON ({@code brokle.planFile}) and, under GitHub Actions, as step outputs.
  */
 @Mojo(name = "next-version", requiresProject = false, aggregator = true, threadSafe = true)
-public class NextVersionMojo extends AbstractReleaseMojo {
-    /** Force a bump instead of inferring it from commits: major, minor, patch or promote. */
-    @Parameter(property = "brokle.bump")
-    private String bump;
-
-    /** Release on this pre-release channel (alpha, beta, rc, or any identifier): 1.3.0-beta.1. */
-    @Parameter(property = "brokle.prerelease")
-    private String prerelease;
-
-    /** Release exactly this version; it must be greater than the component's latest release. */
-    @Parameter(property = "brokle.releaseVersion")
-    private String releaseVersion;
-
+public class NextVersionMojo extends AbstractVersionMojo {
     /** Write the plan as JSON to this file. */
     @Parameter(property = "brokle.planFile")
     private File planFile;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new NextVersionWorkflow(options.withBump(bump).withPrerelease(prerelease).withReleaseVersion(releaseVersion)
-                .withPlanFile(planFile == null ? null : planFile.toPath())).execute();
+        new NextVersionWorkflow(withVersionRequest(options).withPlanFile(planFile == null ? null : planFile.toPath())).execute();
     }
 }

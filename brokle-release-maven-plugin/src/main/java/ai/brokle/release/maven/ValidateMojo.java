@@ -12,26 +12,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and changelog in step with the current release. Reports every problem in one failure.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, aggregator = true, threadSafe = true)
-public class ValidateMojo extends AbstractReleaseMojo {
-    /** Force a bump instead of inferring it from commits: major, minor, patch or promote. */
-    @Parameter(property = "brokle.bump")
-    private String bump;
-
-    /** Validate for a release on this pre-release channel. */
-    @Parameter(property = "brokle.prerelease")
-    private String prerelease;
-
-    /** Validate for a release of exactly this version. */
-    @Parameter(property = "brokle.releaseVersion")
-    private String releaseVersion;
-
+public class ValidateMojo extends AbstractVersionMojo {
     /** The branch releases are made from; overrides releaseBranch in .brokle-release.yml. */
     @Parameter(property = "brokle.releaseBranch")
     private String releaseBranch;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new ValidateWorkflow(options.withBump(bump).withPrerelease(prerelease).withReleaseVersion(releaseVersion)
-                .withReleaseBranch(releaseBranch)).execute();
+        new ValidateWorkflow(withVersionRequest(options).withReleaseBranch(releaseBranch)).execute();
     }
 }
