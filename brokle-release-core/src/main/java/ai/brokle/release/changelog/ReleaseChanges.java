@@ -55,10 +55,6 @@ public final class ReleaseChanges {
         return new ReleaseChanges(release, breaking, sections, entries, highlights, authors, () -> known, leftOut);
     }
 
-    public Release release() {
-        return release;
-    }
-
     public String component() {
         return release.component();
     }
@@ -197,11 +193,6 @@ public final class ReleaseChanges {
     /** How many commits of the range are not listed (merges, release commits, exclusions, reverted pairs). */
     public int leftOut() {
         return leftOut;
-    }
-
-    /** Whether nothing in the range is listed. */
-    public boolean empty() {
-        return entries.isEmpty();
     }
 
     private List<ChangeEntry> ofType(String type) {

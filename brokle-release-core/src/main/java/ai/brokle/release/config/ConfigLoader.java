@@ -101,12 +101,10 @@ public final class ConfigLoader {
         if (node == null) {
             return defaults;
         }
-        if (!(node instanceof Map)) {
-            problem("versioning", "must be a mapping with keys " + String.join(", ", VERSIONING_KEYS));
+        Map<String, Object> versioning = mapping(node, "versioning", VERSIONING_KEYS);
+        if (versioning == null) {
             return defaults;
         }
-        Map<String, Object> versioning = map(node);
-        checkKeys(versioning, "versioning", VERSIONING_KEYS);
         Map<String, Bump> bumps = new HashMap<>(defaults.typeBumps());
         Object bumpsNode = versioning.get("bumps");
         if (bumpsNode != null) {
@@ -169,12 +167,10 @@ public final class ConfigLoader {
                 problem(key, "'" + name + "' is not a component name; use letters, digits, '.', '_' and '-'");
             }
             Object value = e.getValue() == null ? Map.of() : e.getValue();
-            if (!(value instanceof Map)) {
-                problem(key, "must be a mapping with keys " + String.join(", ", COMPONENT_KEYS));
+            Map<String, Object> c = mapping(value, key, COMPONENT_KEYS);
+            if (c == null) {
                 continue;
             }
-            Map<String, Object> c = map(value);
-            checkKeys(c, key, COMPONENT_KEYS);
             String path = relativePath(c, key, "path", ".");
             String prefix = string(c, key, "tagPrefix", "v");
             if (prefix != null) {
@@ -235,11 +231,8 @@ public final class ConfigLoader {
         List<Pattern> messages = new ArrayList<>();
         Object excludeNode = c.get("exclude");
         if (excludeNode != null) {
-            if (!(excludeNode instanceof Map)) {
-                problem(key + ".exclude", "must be a mapping with keys " + String.join(", ", EXCLUDE_KEYS));
-            } else {
-                Map<String, Object> exclude = map(excludeNode);
-                checkKeys(exclude, key + ".exclude", EXCLUDE_KEYS);
+            Map<String, Object> exclude = mapping(excludeNode, key + ".exclude", EXCLUDE_KEYS);
+            if (exclude != null) {
                 types = stringList(exclude.get("types"), key + ".exclude.types").stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
                 scopes = stringList(exclude.get("scopes"), key + ".exclude.scopes");
                 List<String> regexes = stringList(exclude.get("messages"), key + ".exclude.messages");
@@ -260,12 +253,10 @@ public final class ConfigLoader {
         if (node == null) {
             return ReleaseNotesConfig.defaults();
         }
-        if (!(node instanceof Map)) {
-            problem(key, "must be a mapping with keys " + String.join(", ", NOTES_KEYS));
+        Map<String, Object> n = mapping(node, key, NOTES_KEYS);
+        if (n == null) {
             return ReleaseNotesConfig.defaults();
         }
-        Map<String, Object> n = map(node);
-        checkKeys(n, key, NOTES_KEYS);
         String title = string(n, key, "title", null);
         if (title != null && (title.isBlank() || title.contains("\n"))) {
             problem(key + ".title", "must be a name on one line, e.g. Brokle");
@@ -328,12 +319,10 @@ public final class ConfigLoader {
             if (item instanceof String) {
                 item = Map.of("path", item);
             }
-            if (!(item instanceof Map)) {
-                problem(itemKey, "must be a mapping with keys " + String.join(", ", VERSION_FILE_KEYS));
+            Map<String, Object> f = mapping(item, itemKey, VERSION_FILE_KEYS);
+            if (f == null) {
                 continue;
             }
-            Map<String, Object> f = map(item);
-            checkKeys(f, itemKey, VERSION_FILE_KEYS);
             String path = relativePath(f, itemKey, "path", null);
             if (path == null) {
                 if (!f.containsKey("path")) {
@@ -408,6 +397,17 @@ public final class ConfigLoader {
             return null;
         }
         return (String) v;
+    }
+
+    /** The node as a mapping whose keys are all allowed (each other key reported), or null after reporting that it is none. */
+    private Map<String, Object> mapping(Object node, String key, List<String> allowed) {
+        if (!(node instanceof Map)) {
+            problem(key, "must be a mapping with keys " + String.join(", ", allowed));
+            return null;
+        }
+        Map<String, Object> m = map(node);
+        checkKeys(m, key, allowed);
+        return m;
     }
 
     private void checkKeys(Map<String, Object> node, String parentKey, List<String> allowed) {
