@@ -117,7 +117,7 @@ public final class ChangeCollector {
         String shortHash = commit.hash().substring(0, Math.min(7, commit.hash().length()));
         String commitUrl = links == null ? null : links.commit(commit.hash());
         String prUrl = links == null || commit.pullRequest() == 0 ? null : links.pullRequest(commit.pullRequest());
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(subject.length() + (commitUrl == null ? 40 : 2 * commitUrl.length() + 40));
         if (commit.scope() != null) {
             text.append("**").append(commit.scope()).append(":** ");
         }

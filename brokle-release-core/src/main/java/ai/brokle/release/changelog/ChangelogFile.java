@@ -157,8 +157,15 @@ public final class ChangelogFile {
         Map<Integer, List<List<String>>> insertions = new HashMap<>();
         Set<Integer> skipped = new HashSet<>();
         int unreleasedEnd = unreleased < 0 ? -1 : nextLevel2HeadingAfter(unreleased);
+        int size = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            size += lines.get(i).length() + ends.get(i).length();
+        }
         for (ChangelogSection s : toAdd) {
             List<String> sectionLines = s.lines();
+            for (String l : sectionLines) {
+                size += l.length() + eol.length();
+            }
             if (s == newest && newestIsLatest && unreleased >= 0) {
                 List<String> handWritten = lines.subList(unreleased + 1, unreleasedEnd);
                 if (handWritten.stream().anyMatch(l -> !l.isBlank())) {
@@ -174,7 +181,12 @@ public final class ChangelogFile {
         Map<Integer, String> replaced = new HashMap<>();
         Map<Integer, List<String>> references = links == null ? Map.of() : linkReferences(toAdd, newest, newestIsLatest, links, replaced);
 
-        StringBuilder out = new StringBuilder(lines.size() * 40 + toAdd.size() * 400);
+        for (List<String> block : references.values()) {
+            for (String l : block) {
+                size += l.length() + eol.length();
+            }
+        }
+        StringBuilder out = new StringBuilder(size + 4 * eol.length() * (toAdd.size() + 1));
         boolean lastBlank = true;
         for (int i = 0; i <= lines.size(); i++) {
             List<List<String>> here = insertions.get(i);

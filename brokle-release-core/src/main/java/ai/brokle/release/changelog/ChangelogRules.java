@@ -76,7 +76,7 @@ public final class ChangelogRules {
         if (commit.merge()) {
             return "merge commit";
         }
-        if (RELEASE_COMMIT.matcher(commit.header()).matches()) {
+        if (commit.header().regionMatches(true, 0, "chore", 0, 5) && RELEASE_COMMIT.matcher(commit.header()).matches()) {
             return "release commit";
         }
         if (!commit.isConventional()) {

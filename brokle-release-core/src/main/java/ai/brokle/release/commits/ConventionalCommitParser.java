@@ -1,6 +1,7 @@
 package ai.brokle.release.commits;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads commit messages as Conventional Commits 1.0.0; never fails on a message it cannot read.
- * An instance reuses its matchers from one message to the next (a history of 100,000 commits
- * would otherwise allocate half a million of them), so it serves one thread.
+ * An instance reuses its matchers and its line table from one message to the next, and works on
+ * positions in the message rather than on copies of its lines (a history of 100,000 commits would
+ * otherwise allocate millions of short-lived strings), so it serves one thread.
  */
 public final class ConventionalCommitParser {
     private static final Pattern HEADER = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)(?:\\(([^()\\r\\n]*)\\))?(!)?: (\\S.*)$");
@@ -18,21 +20,42 @@ public final class ConventionalCommitParser {
     private static final Pattern MERGE_PR = Pattern.compile("^Merge pull request #(\\d{1,9})\\b.*");
     private static final Pattern GIT_REVERT = Pattern.compile("^Revert \"(.*)\"\\s*$");
     private static final Pattern REVERTS_COMMIT = Pattern.compile("This reverts commit ([0-9a-fA-F]{7,64})");
+    /** Types common enough to share one string each instead of one per commit. */
+    private static final List<String> COMMON_TYPES = List.of("feat", "fix", "chore", "docs", "refactor", "perf", "test", "build", "ci",
+            "style", "revert");
 
     private final Matcher header = HEADER.matcher("");
     private final Matcher footer = FOOTER.matcher("");
     private final Matcher prSuffix = PR_SUFFIX.matcher("");
+    private final Matcher revertsCommit = REVERTS_COMMIT.matcher("");
+    /** Start of each line of the message body, reused: {@code lineStarts[0 .. lineCount)}. */
+    private int[] lineStarts = new int[32];
+    private int lineCount;
+    /** End of the last line (the end of the stripped message). */
+    private int textEnd;
 
     public ConventionalCommit parse(String hash, String message, int parentCount) {
-        String text = message.replace("\r\n", "\n").strip();
-        int eol = text.indexOf('\n');
-        String header = (eol < 0 ? text : text.substring(0, eol)).strip();
-        String rest = eol < 0 ? "" : text.substring(eol + 1);
+        String text = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n");
+        int begin = 0;
+        int end = text.length();
+        while (begin < end && Character.isWhitespace(text.charAt(begin))) {
+            begin++;
+        }
+        while (end > begin && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int eol = text.indexOf('\n', begin);
+        if (eol >= end) {
+            eol = -1;
+        }
+        String header = strip(text, begin, eol < 0 ? end : eol);
+        int restStart = eol < 0 ? end : eol + 1;
 
-        List<String> lines = rest.isEmpty() ? List.of() : List.of(rest.split("\n", -1));
-        int footerStart = findFooterStart(lines);
-        String body = join(lines, 0, footerStart).strip();
-        List<Footer> footers = parseFooters(lines, footerStart);
+        indexLines(text, restStart, end);
+        footer.reset(text);
+        int footerLine = findFooterStart(text);
+        String body = strip(text, restStart, footerLine < lineCount ? lineStarts[footerLine] : end);
+        List<Footer> footers = parseFooters(text, footerLine);
 
         boolean merge = parentCount > 1;
         String type = null;
@@ -41,10 +64,13 @@ public final class ConventionalCommitParser {
         String subject = header;
         Matcher h = this.header.reset(header);
         if (h.matches()) {
-            type = h.group(1).toLowerCase(Locale.ROOT);
-            scope = h.group(2) == null || h.group(2).isBlank() ? null : h.group(2).strip();
-            bang = h.group(3) != null;
-            subject = h.group(4).strip();
+            type = type(header, h.start(1), h.end(1));
+            if (h.start(2) >= 0) {
+                scope = strip(header, h.start(2), h.end(2));
+                scope = scope.isEmpty() ? null : scope;
+            }
+            bang = h.start(3) >= 0;
+            subject = strip(header, h.start(4), h.end(4));
         } else if (header.startsWith("Revert \"")) {
             Matcher gitRevert = GIT_REVERT.matcher(header);
             if (gitRevert.matches()) {
@@ -54,10 +80,10 @@ public final class ConventionalCommitParser {
         }
 
         int pr = 0;
-        Matcher suffix = prSuffix.reset(subject);
-        if (suffix.find()) {
-            pr = Integer.parseInt(suffix.group(1));
-            subject = subject.substring(0, suffix.start());
+        int suffixStart = pullRequestSuffix(subject);
+        if (suffixStart >= 0) {
+            pr = Integer.parseInt(prSuffix.group(1));
+            subject = subject.substring(0, suffixStart);
         } else {
             Matcher mergePr = header.startsWith("Merge pull request #") ? MERGE_PR.matcher(header) : null;
             if (mergePr != null && mergePr.matches()) {
@@ -71,7 +97,7 @@ public final class ConventionalCommitParser {
         }
         String reverted = null;
         if ("revert".equals(type)) {
-            Matcher m = REVERTS_COMMIT.matcher(rest);
+            Matcher m = revertsCommit.reset(text).region(restStart, end);
             if (m.find()) {
                 reverted = m.group(1).toLowerCase(Locale.ROOT);
             }
@@ -80,21 +106,82 @@ public final class ConventionalCommitParser {
     }
 
     /**
-     * Footers are the trailing paragraphs whose first line is a "Token: " or "Token #" line; gives
-     * the index of the first footer line, or lines.size() when there is none.
+     * Where a {@code (#123)} suffix starts in {@code subject}, with the white space before it, or
+     * -1; on a hit {@link #prSuffix} holds the number. Only the end of the subject is searched.
      */
-    private int findFooterStart(List<String> lines) {
-        int start = lines.size();
-        int end = lines.size();
+    private int pullRequestSuffix(String subject) {
+        int last = subject.length();
+        while (last > 0 && Character.isWhitespace(subject.charAt(last - 1))) {
+            last--;
+        }
+        if (last == 0 || subject.charAt(last - 1) != ')') {
+            return -1;
+        }
+        int open = subject.lastIndexOf("(#");
+        if (open < 0) {
+            return -1;
+        }
+        while (open > 0 && Character.isWhitespace(subject.charAt(open - 1))) {
+            open--;
+        }
+        Matcher m = prSuffix.reset(subject).region(open, subject.length());
+        return m.lookingAt() ? m.start() : -1;
+    }
+
+    /** Records where each line of {@code text[from, to)} starts. */
+    private void indexLines(String text, int from, int to) {
+        lineCount = 0;
+        textEnd = to;
+        if (from >= to) {
+            return;
+        }
+        int start = from;
+        while (true) {
+            if (lineCount == lineStarts.length) {
+                lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+            }
+            lineStarts[lineCount++] = start;
+            int nl = text.indexOf('\n', start);
+            if (nl < 0 || nl >= to) {
+                return;
+            }
+            start = nl + 1;
+        }
+    }
+
+    private int lineEnd(int line) {
+        return line + 1 < lineCount ? lineStarts[line + 1] - 1 : textEnd;
+    }
+
+    private boolean blank(String text, int line) {
+        for (int i = lineStarts[line], e = lineEnd(line); i < e; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean footerLine(int line) {
+        return footer.region(lineStarts[line], lineEnd(line)).matches();
+    }
+
+    /**
+     * Footers are the trailing paragraphs whose first line is a "Token: " or "Token #" line; gives
+     * the index of the first footer line, or the line count when there is none.
+     */
+    private int findFooterStart(String text) {
+        int start = lineCount;
+        int end = lineCount;
         while (end > 0) {
-            while (end > 0 && lines.get(end - 1).isBlank()) {
+            while (end > 0 && blank(text, end - 1)) {
                 end--;
             }
             int paragraph = end;
-            while (paragraph > 0 && !lines.get(paragraph - 1).isBlank()) {
+            while (paragraph > 0 && !blank(text, paragraph - 1)) {
                 paragraph--;
             }
-            if (paragraph == end || !footer.reset(lines.get(paragraph)).matches()) {
+            if (paragraph == end || !footerLine(paragraph)) {
                 break;
             }
             start = paragraph;
@@ -103,30 +190,50 @@ public final class ConventionalCommitParser {
         return start;
     }
 
-    private List<Footer> parseFooters(List<String> lines, int start) {
-        List<Footer> footers = new ArrayList<>();
+    private List<Footer> parseFooters(String text, int first) {
+        if (first >= lineCount) {
+            return List.of();
+        }
+        List<Footer> footers = new ArrayList<>(2);
         String token = null;
         StringBuilder value = null;
-        for (int i = start; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher m = footer.reset(line);
-            if (m.matches()) {
+        for (int i = first; i < lineCount; i++) {
+            if (footerLine(i)) {
                 if (token != null) {
                     footers.add(new Footer(token, value.toString().strip()));
                 }
-                token = m.group(1);
-                value = new StringBuilder(" #".equals(m.group(2)) ? "#" + m.group(3) : m.group(3));
+                token = footer.group(1);
+                value = new StringBuilder(lineEnd(i) - footer.start(3) + 1);
+                if (text.charAt(footer.start(2)) == ' ') { // "Token #value": the # belongs to the value
+                    value.append('#');
+                }
+                value.append(text, footer.start(3), footer.end(3));
             } else if (token != null) {
-                value.append('\n').append(line);
+                value.append('\n').append(text, lineStarts[i], lineEnd(i));
             }
         }
-        if (token != null) {
-            footers.add(new Footer(token, value.toString().strip()));
-        }
+        footers.add(new Footer(token, value.toString().strip()));
         return footers;
     }
 
-    private static String join(List<String> lines, int from, int to) {
-        return String.join("\n", lines.subList(from, to));
+    /** {@code text[from, to)} without leading and trailing white space. */
+    private static String strip(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    /** The type in lower case; a shared string for the common ones. */
+    private static String type(String header, int from, int to) {
+        for (String common : COMMON_TYPES) {
+            if (common.length() == to - from && header.regionMatches(true, from, common, 0, common.length())) {
+                return common;
+            }
+        }
+        return header.substring(from, to).toLowerCase(Locale.ROOT);
     }
 }

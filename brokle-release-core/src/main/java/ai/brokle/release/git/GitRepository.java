@@ -351,9 +351,61 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private static RawCommit raw(RevCommit commit) {
+        byte[] buffer = commit.getRawBuffer();
+        boolean plain = RawParseUtils.parseEncodingName(buffer) == null;
+        String message = message(commit, buffer, plain);
+        RawCommit fast = plain ? asciiAuthor(commit, buffer, message) : null;
+        if (fast != null) {
+            return fast;
+        }
         PersonIdent author = commit.getAuthorIdent();
-        return new RawCommit(commit.name(), message(commit), commit.getParentCount(), author.getName(), author.getEmailAddress(),
+        return new RawCommit(commit.name(), message, commit.getParentCount(), author.getName(), author.getEmailAddress(),
                 author.getWhenAsInstant().getEpochSecond());
+    }
+
+    /**
+     * The commit with its author read straight from an ASCII {@code author Name <email> seconds zone}
+     * line, as nearly every commit has it; null for any other shape, which JGit's parser reads.
+     */
+    private static RawCommit asciiAuthor(RevCommit commit, byte[] buffer, String message) {
+        int start = RawParseUtils.author(buffer, 0);
+        if (start < 0) {
+            return null;
+        }
+        int lt = -1;
+        int gt = -1;
+        int end = start;
+        for (; end < buffer.length && buffer[end] != '\n'; end++) {
+            byte b = buffer[end];
+            if (b < 0) {
+                return null;
+            } else if (b == '<' && lt < 0) {
+                lt = end;
+            } else if (b == '>' && lt >= 0 && gt < 0) {
+                gt = end;
+            }
+        }
+        if (lt < 0 || gt < 0) {
+            return null;
+        }
+        int nameEnd = lt;
+        while (nameEnd > start && buffer[nameEnd - 1] <= ' ') {
+            nameEnd--;
+        }
+        int p = gt + 1;
+        while (p < end && buffer[p] == ' ') {
+            p++;
+        }
+        long seconds = 0;
+        int digits = 0;
+        for (; p < end && buffer[p] >= '0' && buffer[p] <= '9' && digits < 18; p++, digits++) {
+            seconds = seconds * 10 + (buffer[p] - '0');
+        }
+        if (digits == 0) {
+            return null;
+        }
+        return new RawCommit(commit.name(), message, commit.getParentCount(), new String(buffer, start, nameEnd - start, StandardCharsets.US_ASCII),
+                new String(buffer, lt + 1, gt - lt - 1, StandardCharsets.US_ASCII), seconds);
     }
 
     /**
@@ -362,13 +414,12 @@ public final class GitRepository implements AutoCloseable {
      * decoder and, failing that (an encoding header, bytes that are not UTF-8), through JGit,
      * which knows the legacy charsets git itself would use.
      */
-    private static String message(RevCommit commit) {
-        byte[] raw = commit.getRawBuffer();
+    private static String message(RevCommit commit, byte[] raw, boolean noEncodingHeader) {
         int start = RawParseUtils.commitMessage(raw, 0);
         if (start < 0) {
             return "";
         }
-        if (RawParseUtils.parseEncodingName(raw) == null) {
+        if (noEncodingHeader) {
             boolean ascii = true;
             for (int i = start; i < raw.length && ascii; i++) {
                 ascii = raw[i] >= 0;
