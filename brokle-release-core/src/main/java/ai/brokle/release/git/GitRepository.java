@@ -25,11 +25,14 @@ import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.BranchTrackingStatus;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.util.RawParseUtils;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -298,40 +301,81 @@ public final class GitRepository implements AutoCloseable {
      * one walk of the history however many tips there are.
      */
     public void walkSuccessiveRanges(List<ObjectId> tips, String path, BiConsumer<Integer, List<RawCommit>> consumer) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (ObjectReader reader = repository.newObjectReader()) {
             Set<ObjectId> touching = path.isEmpty() ? null : commitsTouching(tips, path);
-            RevFlag seen = walk.newFlag("seen");
-            ArrayDeque<RevCommit> pending = new ArrayDeque<>();
+            Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
+            ObjectIdOwnerMap<Node> nodes = new ObjectIdOwnerMap<>();
+            ArrayDeque<Node> pending = new ArrayDeque<>();
             for (int i = 0; i < tips.size(); i++) {
-                List<RevCommit> range = new ArrayList<>();
-                pending.push(walk.parseCommit(tips.get(i)));
+                List<Node> range = new ArrayList<>();
+                pending.push(node(nodes, tips.get(i)));
                 while (!pending.isEmpty()) {
-                    RevCommit commit = pending.pop();
-                    if (commit.has(seen)) {
+                    Node node = pending.pop();
+                    if (node.buffer != null || node.done) {
                         continue;
                     }
-                    commit.add(seen);
-                    walk.parseHeaders(commit);
-                    range.add(commit);
-                    for (RevCommit parent : commit.getParents()) {
-                        if (!parent.has(seen)) {
+                    node.buffer = reader.open(node, Constants.OBJ_COMMIT).getCachedBytes();
+                    range.add(node);
+                    node.commitTime = committerTime(node.buffer);
+                    int p = RawParseUtils.headerEnd(node.buffer, 0) + 1; // past the tree line
+                    MutableObjectId parentId = new MutableObjectId();
+                    while (!shallow.contains(node) && RawParseUtils.match(node.buffer, p, PARENT) >= 0) {
+                        parentId.fromString(node.buffer, p + PARENT.length);
+                        Node parent = node(nodes, parentId);
+                        node.parentCount++;
+                        if (parent.buffer == null && !parent.done) {
                             pending.push(parent);
                         }
+                        p += PARENT.length + Constants.OBJECT_ID_STRING_LENGTH + 1;
                     }
                 }
-                range.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+                range.sort(Comparator.comparingLong((Node n) -> n.commitTime).reversed());
                 List<RawCommit> commits = new ArrayList<>(range.size());
-                for (RevCommit commit : range) {
-                    if (touching == null || touching.contains(commit)) {
-                        commits.add(raw(commit));
+                for (Node node : range) {
+                    if (touching == null || touching.contains(node)) {
+                        commits.add(raw(node, node.buffer, node.parentCount));
                     }
-                    commit.disposeBody();
+                    node.buffer = null;
+                    node.done = true;
                 }
                 consumer.accept(i, commits);
             }
         } catch (IOException e) {
             throw new ReleaseError("Cannot walk the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static final byte[] PARENT = Constants.encodeASCII("parent ");
+
+    /** A commit of {@link #walkSuccessiveRanges}: its raw text while its range is read, then only that it was read. */
+    private static final class Node extends ObjectIdOwnerMap.Entry {
+        byte[] buffer;
+        boolean done;
+        long commitTime;
+        int parentCount;
+
+        Node(AnyObjectId id) {
+            super(id);
+        }
+    }
+
+    private static Node node(ObjectIdOwnerMap<Node> nodes, AnyObjectId id) {
+        Node node = nodes.get(id);
+        if (node == null) {
+            node = new Node(id);
+            nodes.add(node);
+        }
+        return node;
+    }
+
+    /** The committer time of a raw commit, in seconds since the epoch (0 when it has none). */
+    private static long committerTime(byte[] buffer) {
+        int p = RawParseUtils.committer(buffer, 0);
+        if (p < 0) {
+            return 0;
+        }
+        int afterEmail = RawParseUtils.nextLF(buffer, p, '>');
+        return RawParseUtils.parseLongBase10(buffer, afterEmail, null);
     }
 
     /** The commits reachable from any of {@code tips} that change something under {@code path}. */
@@ -351,15 +395,21 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private static RawCommit raw(RevCommit commit) {
-        byte[] buffer = commit.getRawBuffer();
+        return raw(commit, commit.getRawBuffer(), commit.getParentCount());
+    }
+
+    private static RawCommit raw(AnyObjectId id, byte[] buffer, int parentCount) {
+        String hash = id.name();
         boolean plain = RawParseUtils.parseEncodingName(buffer) == null;
-        String message = message(commit, buffer, plain);
-        RawCommit fast = plain ? asciiAuthor(commit, buffer, message) : null;
+        String message = plain ? plainMessage(buffer) : null;
+        RawCommit fast = message == null ? null : asciiAuthor(hash, buffer, parentCount, message);
         if (fast != null) {
             return fast;
         }
-        PersonIdent author = commit.getAuthorIdent();
-        return new RawCommit(commit.name(), message, commit.getParentCount(), author.getName(), author.getEmailAddress(),
+        // an encoding header, a message that is not UTF-8 or an author that is not plain ASCII: JGit's parser
+        RevCommit parsed = RevCommit.parse(buffer);
+        PersonIdent author = parsed.getAuthorIdent();
+        return new RawCommit(hash, message == null ? parsed.getFullMessage() : message, parentCount, author.getName(), author.getEmailAddress(),
                 author.getWhenAsInstant().getEpochSecond());
     }
 
@@ -367,7 +417,7 @@ public final class GitRepository implements AutoCloseable {
      * The commit with its author read straight from an ASCII {@code author Name <email> seconds zone}
      * line, as nearly every commit has it; null for any other shape, which JGit's parser reads.
      */
-    private static RawCommit asciiAuthor(RevCommit commit, byte[] buffer, String message) {
+    private static RawCommit asciiAuthor(String hash, byte[] buffer, int parentCount, String message) {
         int start = RawParseUtils.author(buffer, 0);
         if (start < 0) {
             return null;
@@ -404,37 +454,32 @@ public final class GitRepository implements AutoCloseable {
         if (digits == 0) {
             return null;
         }
-        return new RawCommit(commit.name(), message, commit.getParentCount(), new String(buffer, start, nameEnd - start, StandardCharsets.US_ASCII),
+        return new RawCommit(hash, message, parentCount, new String(buffer, start, nameEnd - start, StandardCharsets.US_ASCII),
                 new String(buffer, lt + 1, gt - lt - 1, StandardCharsets.US_ASCII), seconds);
     }
 
     /**
-     * A commit's message. Most messages are ASCII with no encoding header: those become a string
-     * directly, without the buffers of a general decoder; the others go through a strict UTF-8
-     * decoder and, failing that (an encoding header, bytes that are not UTF-8), through JGit,
-     * which knows the legacy charsets git itself would use.
+     * The message of a commit without an encoding header. Most messages are ASCII: those become a
+     * string directly, without the buffers of a general decoder; the others go through a strict
+     * UTF-8 decoder. Null when the bytes are not UTF-8: JGit then decodes them as git would.
      */
-    private static String message(RevCommit commit, byte[] raw, boolean noEncodingHeader) {
+    private static String plainMessage(byte[] raw) {
         int start = RawParseUtils.commitMessage(raw, 0);
         if (start < 0) {
             return "";
         }
-        if (noEncodingHeader) {
-            boolean ascii = true;
-            for (int i = start; i < raw.length && ascii; i++) {
-                ascii = raw[i] >= 0;
-            }
-            if (ascii) {
-                return new String(raw, start, raw.length - start, StandardCharsets.US_ASCII);
-            }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-            try {
-                return decoder.decode(java.nio.ByteBuffer.wrap(raw, start, raw.length - start)).toString();
-            } catch (CharacterCodingException e) {
-                // not UTF-8: JGit's decoding below
-            }
+        boolean ascii = true;
+        for (int i = start; i < raw.length && ascii; i++) {
+            ascii = raw[i] >= 0;
         }
-        return commit.getFullMessage();
+        if (ascii) {
+            return new String(raw, start, raw.length - start, StandardCharsets.US_ASCII);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw, start, raw.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /**

@@ -62,6 +62,45 @@ class CommitReadingTest {
         }
     }
 
+    @Test
+    void aShallowBoundaryEndsTheWalkAndEachTipGetsOnlyItsOwnCommits() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("feat: one");
+            RevCommit two = repo.commit("feat: two");
+            RevCommit three = repo.commit("fix: three");
+            RevCommit merge = mergeOf(repo, three, repo.commit("docs: four"));
+            java.nio.file.Files.writeString(dir.resolve(".git/shallow"), two.name() + "\n");
+
+            List<List<String>> ranges = new ArrayList<>();
+            List<Integer> parents = new ArrayList<>();
+            try (GitRepository git = GitRepository.open(dir)) {
+                git.walkSuccessiveRanges(List.of(three, merge), "", (i, commits) -> {
+                    ranges.add(commits.stream().map(c -> c.message().strip()).toList());
+                    commits.forEach(c -> parents.add(c.parentCount()));
+                });
+            }
+            // "feat: one" lies beyond the shallow boundary: never read, and "feat: two" counts no parent
+            assertEquals(List.of(List.of("fix: three", "feat: two"), List.of("merge", "docs: four")), ranges);
+            assertEquals(List.of(1, 0, 2, 1), parents);
+        }
+    }
+
+    private static RevCommit mergeOf(TestRepo repo, RevCommit first, RevCommit second) throws Exception {
+        Repository r = repo.git().getRepository();
+        try (ObjectInserter inserter = r.newObjectInserter(); org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(r)) {
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(second.getTree());
+            commit.setParentIds(first, second);
+            PersonIdent who = new PersonIdent("Merger", "m@example.com", Instant.ofEpochSecond(repo.nextTime() + 600), ZoneOffset.UTC);
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage("merge\n");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return walk.parseCommit(id);
+        }
+    }
+
     private static ObjectId insert(Repository r, ObjectId parent, PersonIdent author, String message, Charset encoding) throws Exception {
         try (ObjectInserter inserter = r.newObjectInserter()) {
             CommitBuilder commit = new CommitBuilder();
