@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * one failure.
  */
 public final class ConfigLoader {
-    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "versioning", "components");
+    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "components");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
     private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images");
     private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
@@ -32,7 +32,7 @@ public final class ConfigLoader {
     private static final List<String> NOTES_KEYS = List.of("title", "template");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     private static final Pattern REPOSITORY_URL = Pattern.compile("https?://[^\\s/@]+(?::[0-9]+)?/\\S*");
-    private static final List<String> VERSION_FILE_KEYS = List.of("path", "pattern");
+    private static final List<String> VERSION_FILE_KEYS = List.of("path", "pattern", "matches");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern COMMIT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]+");
@@ -49,7 +49,7 @@ public final class ConfigLoader {
             Path name = root.toAbsolutePath().normalize().getFileName();
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
-                    ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only));
+                    ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE);
         }
         String text;
         try {
@@ -88,12 +88,24 @@ public final class ConfigLoader {
                         + " (without user name or token)");
             }
         }
+        String commitMessage = string(top, "", "commitMessage", ReleaseConfig.DEFAULT_COMMIT_MESSAGE);
+        if (commitMessage != null) {
+            String rest = commitMessage;
+            for (String placeholder : ReleaseConfig.COMMIT_MESSAGE_PLACEHOLDERS) {
+                rest = rest.replace(placeholder, "");
+            }
+            if (commitMessage.isBlank() || rest.contains("{{")) {
+                problem("commitMessage", "'" + commitMessage + "' is not a commit message template; write the message with "
+                        + String.join(", ", ReleaseConfig.COMMIT_MESSAGE_PLACEHOLDERS) + " where the release's names go, e.g. '"
+                        + ReleaseConfig.DEFAULT_COMMIT_MESSAGE + "'");
+            }
+        }
         VersionPolicy policy = versioning(top.get("versioning"));
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components);
+        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage);
     }
 
     private VersionPolicy versioning(Object node) {
@@ -344,7 +356,18 @@ public final class ConfigLoader {
                         + VersionFileConfig.PLACEHOLDER + " (kinds known by name: package.json, pom.xml, pyproject.toml, *.py)");
                 continue;
             }
-            files.add(new VersionFileConfig(path, kind, pattern));
+            int matches = 1;
+            String count = string(f, itemKey, "matches", null);
+            if (count != null) {
+                if (pattern == null) {
+                    problem(itemKey + ".matches", "only applies with a pattern; remove it, or add a pattern with " + VersionFileConfig.PLACEHOLDER);
+                } else if (!count.matches("[1-9][0-9]{0,3}")) {
+                    problem(itemKey + ".matches", "'" + count + "' is not a count; give how many times the pattern occurs in the file (1 to 9999)");
+                } else {
+                    matches = Integer.parseInt(count);
+                }
+            }
+            files.add(new VersionFileConfig(path, kind, pattern, matches));
         }
         return files;
     }

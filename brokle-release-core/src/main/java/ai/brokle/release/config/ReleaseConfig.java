@@ -14,11 +14,16 @@ import java.util.stream.Collectors;
  * @param repositoryUrl the repository's web address for links, or null to derive it from the remote
  * @param policy how commits bump versions
  * @param components the components, in the file's order
+ * @param commitMessage the release commit's message, with {@code {{tags}}}, {@code {{versions}}} or {@code {{components}}}
  */
-public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy, List<ComponentConfig> components) {
+public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
+        List<ComponentConfig> components, String commitMessage) {
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
     public static final String DEFAULT_REMOTE = "origin";
+    public static final String DEFAULT_COMMIT_MESSAGE = "chore(release): {{tags}}";
+    /** What a commit message template may contain. */
+    public static final List<String> COMMIT_MESSAGE_PLACEHOLDERS = List.of("{{tags}}", "{{versions}}", "{{components}}");
 
     /** The components to work on: all of them, or the one named (failing with the known names). */
     public List<ComponentConfig> select(String name) {

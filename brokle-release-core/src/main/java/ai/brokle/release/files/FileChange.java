@@ -1,0 +1,31 @@
+package ai.brokle.release.files;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A file a release rewrites. The texts hold the file's bytes one character per byte (ISO-8859-1),
+ * so an edit of the version text keeps every other byte exactly, whatever the file's encoding.
+ *
+ * @param path the file's path relative to the repository root, with '/' separators
+ * @param before the file's bytes now; null when the release creates the file
+ * @param after the file's bytes after the release
+ */
+public record FileChange(String path, String before, String after) {
+    /** A change from bytes to bytes. */
+    public static FileChange of(String path, byte[] before, byte[] after) {
+        return new FileChange(path, before == null ? null : new String(before, StandardCharsets.ISO_8859_1),
+                new String(after, StandardCharsets.ISO_8859_1));
+    }
+
+    public byte[] afterBytes() {
+        return after.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    public byte[] beforeBytes() {
+        return before == null ? null : before.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    public boolean changes() {
+        return !after.equals(before);
+    }
+}
