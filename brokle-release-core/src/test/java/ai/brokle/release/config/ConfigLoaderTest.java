@@ -93,10 +93,13 @@ class ConfigLoaderTest {
                 + "  platform:\n    path: ../outside\n    tagprefix: v\n    versionFiles:\n      - path: VERSION\n"
                 + "      - path: a.txt\n        pattern: 'no placeholder'\n      - pattern: 'x {{version}}'\n"
                 + "  python:\n    tagPrefix: v\n    changelog: /abs/CHANGELOG.md\n"
-                + "  'bad name':\n    tagPrefix: 'has space'\n");
+                + "  'bad name':\n    tagPrefix: 'has space'\n"
+                + "  js:\n    tagPrefix: js-v\n    versionFiles:\n      - path: package.json\n        matches: 2\n"
+                + "      - path: v.txt\n        pattern: 'v{{version}}'\n        matches: none\n"
+                + "commitMessage: 'release {{tag}}'\n");
         List<String> problems = f.problems();
         String all = String.join("\n", problems);
-        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, versioning, components"), all);
+        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, components"), all);
         assertTrue(all.contains(".brokle-release.yml:4: versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
@@ -109,8 +112,12 @@ class ConfigLoaderTest {
         assertTrue(all.contains("components.python.changelog: '/abs/CHANGELOG.md' must be a path inside the repository"), all);
         assertTrue(all.contains("components.bad name: 'bad name' is not a component name"), all);
         assertTrue(all.contains("components.bad name.tagPrefix: 'has space' cannot start a git tag name"), all);
-        assertEquals(13, problems.size(), all);
-        assertTrue(f.getMessage().startsWith("Invalid release configuration .brokle-release.yml (13 problems)"), f.getMessage());
+        assertTrue(all.contains("components.js.versionFiles[0].matches: only applies with a pattern"), all);
+        assertTrue(all.contains("components.js.versionFiles[1].matches: 'none' is not a count"), all);
+        assertTrue(all.contains("commitMessage: 'release {{tag}}' is not a commit message template; write the message with {{tags}},"
+                + " {{versions}}, {{components}}"), all);
+        assertEquals(16, problems.size(), all);
+        assertTrue(f.getMessage().startsWith("Invalid release configuration .brokle-release.yml (16 problems)"), f.getMessage());
     }
 
     @Test
