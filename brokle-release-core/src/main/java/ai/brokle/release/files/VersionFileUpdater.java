@@ -34,6 +34,8 @@ public final class VersionFileUpdater {
     private final Path root;
     /** Texts as the earlier edits of this release left them, so two entries for one file add up. */
     private final Map<String, String> edited = new LinkedHashMap<>();
+    /** Files the release creates. */
+    private final java.util.Set<String> created = new java.util.HashSet<>();
 
     /** @param root the repository root the configured paths are relative to */
     public VersionFileUpdater(Path root) {
@@ -69,6 +71,14 @@ public final class VersionFileUpdater {
         return result;
     }
 
+    /** Adds a change made elsewhere (a changelog) to the release's files. */
+    public void include(FileChange change) {
+        if (change.before() == null) {
+            created.add(change.path());
+        }
+        edited.put(change.path(), change.after());
+    }
+
     /** Every change of the updates so far, one per file, from the file as it is on disk to its final text. */
     public List<FileChange> changes() {
         List<FileChange> all = new ArrayList<>();
@@ -97,6 +107,9 @@ public final class VersionFileUpdater {
 
     private String readOriginal(String path) {
         Path file = root.resolve(path);
+        if (!Files.exists(file) && created.contains(path)) {
+            return null;
+        }
         if (!Files.isRegularFile(file)) {
             throw new MissingFile(path + ": the file does not exist; create it or fix its path in the versionFiles setting");
         }

@@ -117,6 +117,22 @@ public final class GitRepository implements AutoCloseable {
         return repository.getWorkTree().toPath();
     }
 
+    /** The repository's git directory, where state that must stay out of the work tree goes. */
+    public Path gitDirectory() {
+        return repository.getDirectory().toPath();
+    }
+
+    /** The JGit repository, for the other classes of this package. */
+    Repository jgit() {
+        return repository;
+    }
+
+    /** Forgets what was read of HEAD, after a ref update. */
+    void headMoved() {
+        headResolved = false;
+        head = null;
+    }
+
     /** A shallow clone lacks history, so versions computed from it could be wrong. */
     public boolean isShallow() {
         File shallow = new File(repository.getDirectory(), "shallow");

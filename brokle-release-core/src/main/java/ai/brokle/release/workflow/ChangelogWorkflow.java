@@ -91,7 +91,7 @@ public final class ChangelogWorkflow {
             }
             Optional<ObjectId> from = resolve(git, "brokle.from", options.from());
             Optional<ObjectId> to = resolve(git, "brokle.to", options.to());
-            String template = format.equals(ChangelogOptions.NOTES) ? template(location.workTree(), component) : null;
+            String template = format.equals(ChangelogOptions.NOTES) ? template(location.workTree(), component, problems) : null;
             String existing = output != null && format.equals(ChangelogOptions.CHANGELOG) ? readExisting(output) : null;
             if (!problems.isEmpty()) {
                 throw new ReleaseFailure("Cannot render the changes (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ")",
@@ -193,7 +193,8 @@ public final class ChangelogWorkflow {
         return id;
     }
 
-    private String template(Path root, ComponentConfig component) {
+    /** The text of the component's own release-notes template, or null for the default one; a problem when it cannot be read. */
+    static String template(Path root, ComponentConfig component, List<String> problems) {
         String path = component.releaseNotes().template();
         if (path == null) {
             return null;
@@ -226,7 +227,7 @@ public final class ChangelogWorkflow {
         }
     }
 
-    private static RepositoryLinks links(ReleaseConfig config, GitRepository git) {
+    static RepositoryLinks links(ReleaseConfig config, GitRepository git) {
         if (config.repositoryUrl() != null) {
             return RepositoryLinks.of(config.repositoryUrl());
         }
@@ -234,7 +235,12 @@ public final class ChangelogWorkflow {
     }
 
     private String today() {
-        String epoch = options.release().env("SOURCE_DATE_EPOCH");
+        return today(options.release());
+    }
+
+    /** Today in UTC, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds). */
+    static String today(ReleaseOptions release) {
+        String epoch = release.env("SOURCE_DATE_EPOCH");
         long seconds = Instant.now().getEpochSecond();
         if (epoch != null) {
             try {

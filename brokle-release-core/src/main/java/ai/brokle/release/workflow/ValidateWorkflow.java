@@ -32,39 +32,56 @@ public final class ValidateWorkflow {
 
     private final ReleaseOptions options;
     private final List<String> problems = new ArrayList<>();
+    private List<ComponentConfig> checkedComponents = List.of();
+    private List<ComponentPlan> checkedPlans = List.of();
 
     public ValidateWorkflow(ReleaseOptions options) {
         this.options = options;
     }
 
     public void execute() {
+        Checked checked;
+        try (GitRepository git = GitRepository.open(options.baseDirectory())) {
+            checked = check(git);
+        }
+        if (!checked.problems().isEmpty()) {
+            throw new ReleaseFailure("Release validation failed with " + checked.problems().size() + " problem"
+                    + (checked.problems().size() == 1 ? "" : "s"), checked.problems());
+        }
+        options.log().info("Release validation passed");
+    }
+
+    /**
+     * What the checks found: the configuration, the components looked at with their plans (empty
+     * when they could not be planned), and every problem.
+     */
+    public record Checked(ReleaseConfig config, List<ComponentConfig> components, List<ComponentPlan> plans, List<String> problems) {
+    }
+
+    /** Runs every check against the next versions; changes nothing. */
+    public Checked check(GitRepository git) {
         VersionRequest request = null;
         try {
             request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
         } catch (ReleaseFailure e) {
             problems.addAll(e.problems());
         }
-        try (GitRepository git = GitRepository.open(options.baseDirectory())) {
-            ReleaseConfig config = null;
-            try {
-                config = ConfigLoader.load(git.workTree());
-            } catch (ReleaseFailure e) {
-                problems.addAll(e.problems());
-            }
-            boolean shallow = git.isShallow();
-            if (shallow) {
-                problems.add(capitalize(NextVersionPlanner.SHALLOW_FIX));
-            }
-            checkWorkTree(git);
-            checkBranch(git, config);
-            if (config != null && !shallow && request != null) {
-                checkComponents(git, config, request);
-            }
+        ReleaseConfig config = null;
+        try {
+            config = ConfigLoader.load(git.workTree());
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
         }
-        if (!problems.isEmpty()) {
-            throw new ReleaseFailure("Release validation failed with " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"), problems);
+        boolean shallow = git.isShallow();
+        if (shallow) {
+            problems.add(capitalize(NextVersionPlanner.SHALLOW_FIX));
         }
-        options.log().info("Release validation passed");
+        checkWorkTree(git);
+        checkBranch(git, config);
+        if (config != null && !shallow && request != null) {
+            checkComponents(git, config, request);
+        }
+        return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems));
     }
 
     private void checkWorkTree(GitRepository git) {
@@ -105,6 +122,8 @@ public final class ValidateWorkflow {
             problems.addAll(e.problems());
             return;
         }
+        checkedComponents = components;
+        checkedPlans = plans;
         boolean hasRemote = git.hasRemote(config.remote());
         CredentialsProvider credentials = GitCredentials.fromEnvironment(options.environment());
         VersionFileReader reader = new VersionFileReader();

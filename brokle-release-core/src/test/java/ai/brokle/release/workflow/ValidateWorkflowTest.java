@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.testing.BareRemote;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import java.nio.file.Path;
@@ -60,17 +61,8 @@ class ValidateWorkflowTest {
         new ValidateWorkflow(ReleaseOptions.of(work).withLog(log)).execute();
     }
 
-    /** Another developer clones the remote, commits, tags, and pushes everything. */
-    private void pushFromAnotherClone(Path bare, List<String> commits, String tag) throws Exception {
-        Path other = tmp.resolve("other");
-        try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call()) {
-            TestRepo o = TestRepo.open(other);
-            commits.forEach(o::commit);
-            if (tag != null) {
-                o.lightweightTag(tag);
-            }
-            clone.push().setPushAll().setPushTags().call();
-        }
+    private void pushFromAnotherClone(Path bare, List<String> commits, String tag) {
+        BareRemote.pushFromAnotherClone(bare.toUri().toString(), tmp.resolve("other"), commits, tag);
     }
 
     @Test

@@ -1,0 +1,199 @@
+package ai.brokle.release.git;
+
+import ai.brokle.release.ReleaseError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.BatchRefUpdate;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Writes a release into the repository in an order that leaves nothing half-done: first the
+ * objects (file contents, tree, commit, annotated tags), which nothing points at yet; then the
+ * branch and every tag in one atomic ref update; then the work tree and index for the files the
+ * release changed. Until the ref update the repository shows no change; after it, it holds the
+ * complete release commit and its tags.
+ */
+public final class ReleaseWriter {
+    private final GitRepository git;
+    private final Repository repository;
+
+    public ReleaseWriter(GitRepository git) {
+        this.git = git;
+        this.repository = git.jgit();
+    }
+
+    /** Who makes the release: git's own identity settings (user.name and user.email, GIT_COMMITTER_* variables). */
+    public PersonIdent identity() {
+        return new PersonIdent(repository);
+    }
+
+    /**
+     * Writes a commit whose tree is {@code base}'s with {@code files} (path → content) replaced or
+     * added; returns its id. Nothing refers to it until {@link #moveRefs}.
+     */
+    public ObjectId writeCommit(ObjectId base, Map<String, byte[]> files, String message, PersonIdent who) {
+        try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            RevCommit parent = walk.parseCommit(base);
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
+            builder.finish();
+            DirCacheEditor editor = index.editor();
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, f.getValue());
+                editor.add(new DirCacheEditor.PathEdit(f.getKey()) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        if (entry.getRawMode() == 0) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(base);
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot write the release commit: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an annotated tag object for {@code commit}; returns its id. Nothing refers to it until {@link #moveRefs}. */
+    public ObjectId writeTag(ObjectId commit, String name, String message, PersonIdent who) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            TagBuilder tag = new TagBuilder();
+            tag.setObjectId(commit, Constants.OBJ_COMMIT);
+            tag.setTag(name);
+            tag.setTagger(who);
+            tag.setMessage(message.endsWith("\n") ? message : message + "\n");
+            ObjectId id = inserter.insert(tag);
+            inserter.flush();
+            return id;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot write tag " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves {@code branch} from {@code base} to {@code commit} and creates {@code tags} (name →
+     * tag object), all or none: if the branch moved meanwhile or a tag appeared, nothing changes.
+     */
+    public void moveRefs(String branch, ObjectId base, ObjectId commit, Map<String, ObjectId> tags, String reflogMessage) {
+        BatchRefUpdate batch = repository.getRefDatabase().newBatchUpdate();
+        batch.setAtomic(true);
+        batch.setRefLogMessage(reflogMessage, false);
+        batch.setRefLogIdent(identity());
+        List<ReceiveCommand> commands = new ArrayList<>();
+        commands.add(new ReceiveCommand(base, commit, Constants.R_HEADS + branch, ReceiveCommand.Type.UPDATE));
+        tags.forEach((name, id) -> commands.add(new ReceiveCommand(ObjectId.zeroId(), id, Constants.R_TAGS + name, ReceiveCommand.Type.CREATE)));
+        batch.addCommand(commands);
+        try (RevWalk walk = new RevWalk(repository)) {
+            batch.execute(walk, NullProgressMonitor.INSTANCE);
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot update the branch and tags: " + e.getMessage(), e);
+        } finally {
+            git.headMoved();
+        }
+        List<String> failed = new ArrayList<>();
+        for (ReceiveCommand c : commands) {
+            if (c.getResult() != ReceiveCommand.Result.OK) {
+                failed.add(c.getRefName() + " (" + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new ReleaseError("The branch and tags were left as they were: " + String.join(", ", failed));
+        }
+    }
+
+    /** The object a local ref points at, or empty. */
+    public Optional<ObjectId> ref(String name) {
+        try {
+            Ref ref = repository.exactRef(name);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId());
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code paths} of {@code commit} into the work tree and the index, as 'git checkout COMMIT -- PATHS' does. */
+    public void checkOut(ObjectId commit, Collection<String> paths) {
+        try (Git g = new Git(repository)) {
+            g.checkout().setStartPoint(commit.name()).addPaths(new ArrayList<>(paths)).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot write the released files into the work tree: " + e.getMessage(), e);
+        }
+    }
+
+    /** The paths among {@code paths} whose work tree file differs from {@code commit}'s content. */
+    public List<String> differingFromWorkTree(ObjectId commit, Collection<String> paths) {
+        Map<String, byte[]> contents = contents(commit, paths);
+        List<String> differing = new ArrayList<>();
+        for (String path : paths) {
+            Path file = git.workTree().resolve(path);
+            try {
+                byte[] expected = contents.get(path);
+                if (expected == null || !Files.isRegularFile(file) || !Arrays.equals(expected, Files.readAllBytes(file))) {
+                    differing.add(path);
+                }
+            } catch (IOException e) {
+                differing.add(path);
+            }
+        }
+        return differing;
+    }
+
+    /** The contents of {@code paths} in {@code commit} (paths it lacks are left out). */
+    public Map<String, byte[]> contents(ObjectId commit, Collection<String> paths) {
+        Map<String, byte[]> found = new LinkedHashMap<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(commit);
+            for (String path : paths) {
+                try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
+                    if (tree != null) {
+                        found.put(path, repository.open(tree.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+}

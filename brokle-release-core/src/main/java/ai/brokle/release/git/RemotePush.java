@@ -1,0 +1,77 @@
+package ai.brokle.release.git;
+
+import ai.brokle.release.ReleaseError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/** Reading and updating a remote's refs: what it has, and an all-or-nothing push of a release. */
+public final class RemotePush {
+    private final GitRepository git;
+    private final String remote;
+    private final CredentialsProvider credentials;
+    private final int timeoutSeconds;
+
+    public RemotePush(GitRepository git, String remote, CredentialsProvider credentials, int timeoutSeconds) {
+        this.git = git;
+        this.remote = remote;
+        this.credentials = credentials;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The remote's refs (full names → the object each points at, tags not peeled). */
+    public Map<String, ObjectId> refs() {
+        try (Git g = new Git(git.jgit())) {
+            Collection<Ref> refs = g.lsRemote().setRemote(remote).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call();
+            Map<String, ObjectId> found = new HashMap<>();
+            refs.forEach(r -> found.put(r.getName(), r.getObjectId()));
+            return found;
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot list the refs of remote " + git.describeRemote(remote) + ": "
+                    + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+    }
+
+    /**
+     * Pushes each local ref to the same name on the remote in one atomic push: the remote takes all
+     * or none. A rejection is an error that quotes the remote's reasons (a hook's output included).
+     */
+    public void pushAtomically(List<String> refNames) {
+        List<RefSpec> specs = refNames.stream().map(r -> new RefSpec(r + ":" + r)).toList();
+        Iterable<PushResult> results;
+        try (Git g = new Git(git.jgit())) {
+            results = g.push().setRemote(remote).setAtomic(true).setRefSpecs(specs).setTimeout(timeoutSeconds)
+                    .setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+        List<String> rejected = new ArrayList<>();
+        StringBuilder remoteMessages = new StringBuilder();
+        for (PushResult result : results) {
+            if (result.getMessages() != null && !result.getMessages().isBlank()) {
+                remoteMessages.append(result.getMessages().strip());
+            }
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                RemoteRefUpdate.Status status = update.getStatus();
+                if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    rejected.add(update.getRemoteName() + " " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
+        if (!rejected.isEmpty()) {
+            throw new ReleaseError("Remote " + git.describeRemote(remote) + " refused the push: " + String.join("; ", rejected)
+                    + (remoteMessages.length() == 0 ? "" : "\nThe remote said:\n" + GitRepository.withoutUserInfo(remoteMessages.toString())));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package ai.brokle.release.plan;
+
+import ai.brokle.release.ReleaseError;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@code prepare} did, kept in {@code .git/brokle-release/prepare.json} (never in the work
+ * tree): the branch and the commit it started from, the release commit, its tags, the files it
+ * changed and the steps completed. A re-run resumes from it; {@code rollback} undoes it.
+ */
+public final class PrepareState {
+    public static final String FILE = "brokle-release/prepare.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public String branch;
+    public String remote;
+    public String base;
+    public String commit;
+    /** Tag name → tag object id. */
+    public Map<String, String> tags = new LinkedHashMap<>();
+    /** Component name → version released. */
+    public Map<String, String> versions = new LinkedHashMap<>();
+    public List<String> paths = new ArrayList<>();
+    public List<String> done = new ArrayList<>();
+
+    public boolean isDone(String step) {
+        return done.contains(step);
+    }
+
+    public static Optional<PrepareState> read(Path gitDirectory) {
+        Path file = gitDirectory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), PrepareState.class));
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read the release state " + file + " (" + e.getMessage() + "); delete it if no release is under way");
+        }
+    }
+
+    /** Writes the state atomically: a crash leaves the old state or the new one, never half of one. */
+    public void write(Path gitDirectory) {
+        Path file = gitDirectory.resolve(FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "prepare", ".tmp");
+            JSON.writeValue(temp.toFile(), this);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot write the release state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void delete(Path gitDirectory) {
+        try {
+            Files.deleteIfExists(gitDirectory.resolve(FILE));
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot delete the release state " + gitDirectory.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+}
