@@ -157,15 +157,22 @@ public final class ChangelogWorkflow {
             Optional<ReleaseTag> fromTag = tags.stream().filter(t -> t.name().equals(fromName)).findFirst();
             start = new ChangeHistory.Start(from, fromName, fromTag.map(t -> t.version().toString()).orElse(null));
         } else {
-            // a stable release follows the stable one before it; a pre-release follows any release
-            boolean stableTarget = target != null && !target.isPrerelease();
-            SemVer below = target;
-            Optional<ReleaseTag> previous = git.latestReachableFrom(end, tags,
-                    v -> (below == null || v.compareTo(below) < 0) && (!stableTarget || !v.isPrerelease()));
-            start = previous.map(t -> new ChangeHistory.Start(git.peeledCommit(t.name()), t.name(), t.version().toString()))
-                    .orElse(ChangeHistory.Start.BEGINNING);
+            start = previousRelease(git, tags, end, target);
         }
         return history.range(start, rangeEnd);
+    }
+
+    /**
+     * Where the changes of a release ending at {@code end} start: a stable release follows the
+     * stable one before it (its pre-releases fold into it), a pre-release or unreleased changes
+     * follow any release; the beginning of history when there is none.
+     */
+    static ChangeHistory.Start previousRelease(GitRepository git, List<ReleaseTag> tags, ObjectId end, SemVer target) {
+        boolean stableTarget = target != null && !target.isPrerelease();
+        Optional<ReleaseTag> previous = git.latestReachableFrom(end, tags,
+                v -> (target == null || v.compareTo(target) < 0) && (!stableTarget || !v.isPrerelease()));
+        return previous.map(t -> new ChangeHistory.Start(git.peeledCommit(t.name()), t.name(), t.version().toString()))
+                .orElse(ChangeHistory.Start.BEGINNING);
     }
 
     private String mergeInto(String existing, ReleaseChanges changes, RepositoryLinks links) {

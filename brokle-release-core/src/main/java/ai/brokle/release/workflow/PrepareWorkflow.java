@@ -16,7 +16,6 @@ import ai.brokle.release.files.FileChange;
 import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
-import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.ComponentPlan;
@@ -223,12 +222,7 @@ public final class PrepareWorkflow {
     /** The component's changes from its previous release to HEAD, released as the next version. */
     private ReleaseChanges changes(GitRepository git, ComponentConfig component, RepositoryLinks links, ComponentPlan plan, ObjectId head) {
         SemVer target = plan.nextVersion();
-        List<ReleaseTag> tags = git.releaseTags(component.tagPrefix());
-        // a stable release follows the stable one before it (its pre-releases fold into it); a pre-release follows any release
-        Optional<ReleaseTag> previous = git.latestReachableFrom(head, tags,
-                v -> v.compareTo(target) < 0 && (target.isPrerelease() || !v.isPrerelease()));
-        ChangeHistory.Start start = previous.map(t -> new ChangeHistory.Start(git.peeledCommit(t.name()), t.name(), t.version().toString()))
-                .orElse(ChangeHistory.Start.BEGINNING);
+        ChangeHistory.Start start = ChangelogWorkflow.previousRelease(git, git.releaseTags(component.tagPrefix()), head, target);
         ChangeHistory.End end = new ChangeHistory.End(head, target.toString(), plan.tag(), ChangelogWorkflow.today(options.release()), plan.tag());
         return new ChangeHistory(git, component, links).range(start, end);
     }
