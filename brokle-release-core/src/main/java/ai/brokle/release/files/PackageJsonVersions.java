@@ -46,8 +46,8 @@ final class PackageJsonVersions {
     }
 
     /** Where a package.json's version and dependency ranges are. */
-    private record Manifest(String path, String text, String name, int[] version, String versionText,
-            Map<String, List<int[]>> dependencyRanges, JsonNode tree) {
+    private record Manifest(String path, String text, int offset, String name, int[] version, String versionText,
+            Map<String, List<int[]>> dependencyRanges) {
     }
 
     VersionFileUpdater.Result update(String rootPath, SemVer version) {
@@ -60,7 +60,13 @@ final class PackageJsonVersions {
         }
         List<Manifest> packages = new ArrayList<>();
         packages.add(root);
-        for (String path : workspacePackages(rootPath, root, problems)) {
+        JsonNode rootTree;
+        try {
+            rootTree = new ObjectMapper().readTree(root.text().substring(root.offset()));
+        } catch (IOException e) {
+            return VersionFileUpdater.Result.problem(rootPath + ": cannot be read as JSON (" + e.getMessage() + ")");
+        }
+        for (String path : workspacePackages(rootPath, rootTree, problems)) {
             try {
                 packages.add(read(path));
             } catch (IOException | IllegalArgumentException e) {
@@ -146,8 +152,7 @@ final class PackageJsonVersions {
                 }
             }
         }
-        JsonNode tree = new ObjectMapper().readTree(json);
-        return new Manifest(path, text, name, version, versionText, ranges, tree);
+        return new Manifest(path, text, offset, name, version, versionText, ranges);
     }
 
     /** The span of the current string value's text in the file, or null when it is written with escapes. */
@@ -163,10 +168,10 @@ final class PackageJsonVersions {
     }
 
     /** The package.json files of the workspace rooted at {@code rootPath}'s directory, in path order. */
-    private List<String> workspacePackages(String rootPath, Manifest root, List<String> problems) {
+    private List<String> workspacePackages(String rootPath, JsonNode root, List<String> problems) {
         String dir = rootPath.contains("/") ? rootPath.substring(0, rootPath.lastIndexOf('/') + 1) : "";
         List<String> globs = new ArrayList<>();
-        JsonNode workspaces = root.tree().get("workspaces");
+        JsonNode workspaces = root.get("workspaces");
         if (workspaces != null && workspaces.isObject()) {
             workspaces = workspaces.get("packages");
         }

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sets the version in a component's version files, changing only the version text: indentation,
@@ -35,7 +37,7 @@ public final class VersionFileUpdater {
     /** Texts as the earlier edits of this release left them, so two entries for one file add up. */
     private final Map<String, String> edited = new LinkedHashMap<>();
     /** Files the release creates. */
-    private final java.util.Set<String> created = new java.util.HashSet<>();
+    private final Set<String> created = new HashSet<>();
 
     /** @param root the repository root the configured paths are relative to */
     public VersionFileUpdater(Path root) {

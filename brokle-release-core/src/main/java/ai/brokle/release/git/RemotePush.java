@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -64,7 +65,7 @@ public final class RemotePush {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 RemoteRefUpdate.Status status = update.getStatus();
                 if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE) {
-                    rejected.add(update.getRemoteName() + " " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    rejected.add(update.getRemoteName() + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
                 }
             }

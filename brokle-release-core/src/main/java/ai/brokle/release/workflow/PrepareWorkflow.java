@@ -72,7 +72,13 @@ public final class PrepareWorkflow {
     }
 
     /** What the release commit carries, worked out before anything changes. */
-    private record Draft(Map<String, byte[]> files, List<FileChange> changes, String message, Map<String, String> tagMessages) {
+    private record Draft(List<FileChange> changes, String message, Map<String, String> tagMessages) {
+        /** The released files: path → content. */
+        Map<String, byte[]> files() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            changes.forEach(c -> files.put(c.path(), c.afterBytes()));
+            return files;
+        }
     }
 
     public void execute() {
@@ -209,14 +215,10 @@ public final class PrepareWorkflow {
             state.versions.put(component.name(), next.toString());
         }
         List<FileChange> changes = files.changes();
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (FileChange c : changes) {
-            contents.put(c.path(), c.afterBytes());
-            state.paths.add(c.path());
-        }
+        changes.forEach(c -> state.paths.add(c.path()));
         String message = config.commitMessage().replace("{{tags}}", String.join(", ", tags)).replace("{{versions}}", String.join(", ", versions))
                 .replace("{{components}}", String.join(", ", names));
-        return new Draft(contents, changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
+        return new Draft(changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
     }
 
     /** The component's changes from its previous release to HEAD, released as the next version. */
