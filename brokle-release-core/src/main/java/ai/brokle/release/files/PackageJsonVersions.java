@@ -50,22 +50,19 @@ final class PackageJsonVersions {
             Map<String, List<int[]>> dependencyRanges) {
     }
 
-    VersionFileUpdater.Result update(String rootPath, SemVer version) {
-        List<String> problems = new ArrayList<>();
+    /** The root package.json and every workspace package, root first; empty when the root cannot be read. */
+    private List<Manifest> load(String rootPath, List<String> problems) {
         Manifest root;
+        JsonNode rootTree;
         try {
             root = read(rootPath);
+            rootTree = new ObjectMapper().readTree(root.text().substring(root.offset()));
         } catch (IOException | IllegalArgumentException e) {
-            return VersionFileUpdater.Result.problem(rootPath + ": cannot be read as JSON (" + e.getMessage() + ")");
+            problems.add(rootPath + ": cannot be read as JSON (" + e.getMessage() + ")");
+            return List.of();
         }
         List<Manifest> packages = new ArrayList<>();
         packages.add(root);
-        JsonNode rootTree;
-        try {
-            rootTree = new ObjectMapper().readTree(root.text().substring(root.offset()));
-        } catch (IOException e) {
-            return VersionFileUpdater.Result.problem(rootPath + ": cannot be read as JSON (" + e.getMessage() + ")");
-        }
         for (String path : workspacePackages(rootPath, rootTree, problems)) {
             try {
                 packages.add(read(path));
@@ -73,6 +70,31 @@ final class PackageJsonVersions {
                 problems.add(path + ": cannot be read as JSON (" + e.getMessage() + ")");
             }
         }
+        return packages;
+    }
+
+    /**
+     * The versions the root package.json and its workspace packages hold (path → version; a root
+     * without a version is left out, as a workspace root often has none), or the problems met.
+     */
+    VersionFileUpdater.Versions versions(String rootPath) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> packages = load(rootPath, problems);
+        Map<String, String> found = new LinkedHashMap<>();
+        packages.stream().filter(m -> m.versionText() != null).forEach(m -> found.put(m.path(), m.versionText()));
+        if (problems.isEmpty() && found.isEmpty()) {
+            problems.add(rootPath + ": has no \"version\" field; add \"version\": \"<current version>\"");
+        }
+        return new VersionFileUpdater.Versions(found, problems);
+    }
+
+    VersionFileUpdater.Result update(String rootPath, SemVer version) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> packages = load(rootPath, problems);
+        if (packages.isEmpty()) {
+            return new VersionFileUpdater.Result(List.of(), problems);
+        }
+        Manifest root = packages.get(0);
         Set<String> versions = new TreeSet<>();
         for (Manifest m : packages) {
             if (m.versionText() != null) {

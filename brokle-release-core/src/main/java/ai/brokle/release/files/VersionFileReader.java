@@ -3,13 +3,14 @@ package ai.brokle.release.files;
 import ai.brokle.release.config.VersionFileConfig;
 import ai.brokle.release.version.SemVer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ public final class VersionFileReader {
         try {
             switch (file.kind()) {
                 case PACKAGE_JSON:
-                    return packageJson(file.path(), text);
+                    return packageJson(root, file.path());
                 case POM:
                     return pom(file.path(), text);
                 case PYPROJECT:
@@ -70,12 +71,20 @@ public final class VersionFileReader {
         return found.equals(expected.toString()) || found.equals(Pep440.fromSemVer(expected));
     }
 
-    private static Reading packageJson(String name, String text) throws IOException {
-        JsonNode version = new ObjectMapper().readTree(text).get("version");
-        if (version == null || !version.isTextual()) {
-            return Reading.problem(name + ": has no \"version\" field; add \"version\": \"<current version>\"");
+    /** The version of a package.json and its workspace packages, which share one version (a workspace root may have none). */
+    private static Reading packageJson(Path root, String name) {
+        VersionFileUpdater.Versions versions = new PackageJsonVersions(new VersionFileUpdater(root)).versions(name);
+        if (!versions.problems().isEmpty()) {
+            return Reading.problem(String.join("; ", versions.problems()));
         }
-        return Reading.of(version.asText());
+        Set<String> distinct = new LinkedHashSet<>(versions.byPath().values());
+        if (distinct.size() > 1) {
+            List<String> each = new ArrayList<>();
+            versions.byPath().forEach((path, version) -> each.add(path + " " + version));
+            return Reading.problem(name + ": the workspace packages hold different versions (" + String.join(", ", each) + "); they share one"
+                    + " version: set them all to the current one");
+        }
+        return new Reading(distinct, null);
     }
 
     private static Reading pom(String name, String text)

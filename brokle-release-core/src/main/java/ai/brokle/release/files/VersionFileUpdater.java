@@ -33,6 +33,10 @@ public final class VersionFileUpdater {
         }
     }
 
+    /** The versions a file and the files it brings along hold (path → version), or why they cannot be read. */
+    record Versions(Map<String, String> byPath, List<String> problems) {
+    }
+
     private final Path root;
     /** Texts as the earlier edits of this release left them, so two entries for one file add up. */
     private final Map<String, String> edited = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package ai.brokle.release.git;
 import ai.brokle.release.ReleaseError;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -57,7 +59,7 @@ public final class ReleaseWriter {
 
     /**
      * Writes a commit whose tree is {@code base}'s with {@code files} (path → content) replaced or
-     * added; returns its id. Nothing refers to it until {@link #moveRefs}.
+     * added, a null content removing the path; returns its id. Nothing refers to it until a ref update.
      */
     public ObjectId writeCommit(ObjectId base, Map<String, byte[]> files, String message, PersonIdent who) {
         try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader();
@@ -69,6 +71,10 @@ public final class ReleaseWriter {
             builder.finish();
             DirCacheEditor editor = index.editor();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                if (f.getValue() == null) {
+                    editor.add(new DirCacheEditor.DeletePath(f.getKey()));
+                    continue;
+                }
                 ObjectId blob = inserter.insert(Constants.OBJ_BLOB, f.getValue());
                 editor.add(new DirCacheEditor.PathEdit(f.getKey()) {
                     @Override
@@ -116,13 +122,33 @@ public final class ReleaseWriter {
      * tag object), all or none: if the branch moved meanwhile or a tag appeared, nothing changes.
      */
     public void moveRefs(String branch, ObjectId base, ObjectId commit, Map<String, ObjectId> tags, String reflogMessage) {
-        BatchRefUpdate batch = repository.getRefDatabase().newBatchUpdate();
-        batch.setAtomic(true);
-        batch.setRefLogMessage(reflogMessage, false);
-        batch.setRefLogIdent(identity());
         List<ReceiveCommand> commands = new ArrayList<>();
         commands.add(new ReceiveCommand(base, commit, Constants.R_HEADS + branch, ReceiveCommand.Type.UPDATE));
         tags.forEach((name, id) -> commands.add(new ReceiveCommand(ObjectId.zeroId(), id, Constants.R_TAGS + name, ReceiveCommand.Type.CREATE)));
+        updateAtomically(commands, reflogMessage);
+    }
+
+    /**
+     * Moves {@code branch} from {@code from} to {@code to} and deletes {@code tags} (name → the tag
+     * object each must still point at), all or none.
+     */
+    public void moveBranchDeletingTags(String branch, ObjectId from, ObjectId to, Map<String, ObjectId> tags, String reflogMessage) {
+        List<ReceiveCommand> commands = new ArrayList<>();
+        if (!from.equals(to)) {
+            commands.add(new ReceiveCommand(from, to, Constants.R_HEADS + branch, ReceiveCommand.Type.UPDATE_NONFASTFORWARD));
+        }
+        tags.forEach((name, id) -> commands.add(new ReceiveCommand(id, ObjectId.zeroId(), Constants.R_TAGS + name, ReceiveCommand.Type.DELETE)));
+        if (!commands.isEmpty()) {
+            updateAtomically(commands, reflogMessage);
+        }
+    }
+
+    private void updateAtomically(List<ReceiveCommand> commands, String reflogMessage) {
+        BatchRefUpdate batch = repository.getRefDatabase().newBatchUpdate();
+        batch.setAtomic(true);
+        batch.setAllowNonFastForwards(true);
+        batch.setRefLogMessage(reflogMessage, false);
+        batch.setRefLogIdent(identity());
         batch.addCommand(commands);
         try (RevWalk walk = new RevWalk(repository)) {
             batch.execute(walk, NullProgressMonitor.INSTANCE);
@@ -142,6 +168,26 @@ public final class ReleaseWriter {
         }
     }
 
+    /** Whether {@code ancestor} is {@code commit} or one of its ancestors. */
+    public boolean isAncestor(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
+        } catch (MissingObjectException e) {
+            return false;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot compare commits " + ancestor.name() + " and " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first line of a commit's message. */
+    public String subject(ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getShortMessage();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The object a local ref points at, or empty. */
     public Optional<ObjectId> ref(String name) {
         try {
@@ -152,16 +198,28 @@ public final class ReleaseWriter {
         }
     }
 
-    /** Writes {@code paths} of {@code commit} into the work tree and the index, as 'git checkout COMMIT -- PATHS' does. */
+    /**
+     * Writes {@code paths} of {@code commit} into the work tree and the index, as 'git checkout
+     * COMMIT -- PATHS' does; paths the commit lacks are removed from both, as 'git rm' does.
+     */
     public void checkOut(ObjectId commit, Collection<String> paths) {
+        Map<String, byte[]> present = contents(commit, paths);
+        List<String> kept = paths.stream().filter(present::containsKey).toList();
+        List<String> removed = paths.stream().filter(p -> !present.containsKey(p)).toList();
         try (Git g = new Git(repository)) {
-            g.checkout().setStartPoint(commit.name()).addPaths(new ArrayList<>(paths)).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot write the released files into the work tree: " + e.getMessage(), e);
+            if (!kept.isEmpty()) {
+                g.checkout().setStartPoint(commit.name()).addPaths(new ArrayList<>(kept)).call();
+            }
+            for (String path : removed) {
+                g.rm().addFilepattern(path).call();
+                Files.deleteIfExists(git.workTree().resolve(path));
+            }
+        } catch (GitAPIException | IOException e) {
+            throw new ReleaseError("Cannot write the files of commit " + commit.name().substring(0, 7) + " into the work tree: " + e.getMessage(), e);
         }
     }
 
-    /** The paths among {@code paths} whose work tree file differs from {@code commit}'s content. */
+    /** The paths among {@code paths} whose work tree file differs from {@code commit}'s content (a path it lacks must be absent). */
     public List<String> differingFromWorkTree(ObjectId commit, Collection<String> paths) {
         Map<String, byte[]> contents = contents(commit, paths);
         List<String> differing = new ArrayList<>();
@@ -169,7 +227,8 @@ public final class ReleaseWriter {
             Path file = git.workTree().resolve(path);
             try {
                 byte[] expected = contents.get(path);
-                if (expected == null || !Files.isRegularFile(file) || !Arrays.equals(expected, Files.readAllBytes(file))) {
+                if (expected == null ? Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                        : !Files.isRegularFile(file) || !Arrays.equals(expected, Files.readAllBytes(file))) {
                     differing.add(path);
                 }
             } catch (IOException e) {

@@ -43,12 +43,35 @@ public final class RemotePush {
         }
     }
 
+    /** Fetches the remote's {@code refNames} into the same local names (refs the remote lacks are left out). */
+    public void fetch(List<String> refNames) {
+        if (refNames.isEmpty()) {
+            return;
+        }
+        List<RefSpec> specs = refNames.stream().map(r -> new RefSpec("+" + r + ":" + r)).toList();
+        try (Git g = new Git(git.jgit())) {
+            g.fetch().setRemote(remote).setRefSpecs(specs).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot fetch from remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+    }
+
     /**
      * Pushes each local ref to the same name on the remote in one atomic push: the remote takes all
      * or none. A rejection is an error that quotes the remote's reasons (a hook's output included).
      */
     public void pushAtomically(List<String> refNames) {
-        List<RefSpec> specs = refNames.stream().map(r -> new RefSpec(r + ":" + r)).toList();
+        pushAtomically(refNames, List.of());
+    }
+
+    /**
+     * Pushes each local ref of {@code refNames} to the same name on the remote and deletes
+     * {@code deletions} from it, in one atomic push: the remote takes all or none.
+     */
+    public void pushAtomically(List<String> refNames, List<String> deletions) {
+        List<RefSpec> specs = new ArrayList<>();
+        refNames.forEach(r -> specs.add(new RefSpec(r + ":" + r)));
+        deletions.forEach(r -> specs.add(new RefSpec(":" + r)));
         Iterable<PushResult> results;
         try (Git g = new Git(git.jgit())) {
             results = g.push().setRemote(remote).setAtomic(true).setRefSpecs(specs).setTimeout(timeoutSeconds)
@@ -64,7 +87,8 @@ public final class RemotePush {
             }
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 RemoteRefUpdate.Status status = update.getStatus();
-                if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE) {
+                if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE
+                        && !(update.isDelete() && status == RemoteRefUpdate.Status.NON_EXISTING)) {
                     rejected.add(update.getRemoteName() + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
                 }

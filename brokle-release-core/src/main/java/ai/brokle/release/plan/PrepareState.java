@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * What a {@code prepare} did, kept in {@code .git/brokle-release/prepare.json} (never in the work
  * tree): the branch and the commit it started from, the release commit, its tags, the files it
- * changed and the steps completed. A re-run resumes from it; {@code rollback} undoes it.
+ * changed and the steps completed. A re-run resumes from it; {@code rollback} undoes it, recording
+ * its own progress here until it is complete and the file is deleted.
  */
 public final class PrepareState {
     public static final String FILE = "brokle-release/prepare.json";
@@ -34,6 +35,10 @@ public final class PrepareState {
     public Map<String, String> versions = new LinkedHashMap<>();
     public List<String> paths = new ArrayList<>();
     public List<String> done = new ArrayList<>();
+    /** Set once a rollback has begun: {@code reset} (nothing was pushed) or {@code revert} (the release was pushed). */
+    public String rollback;
+    /** The commit that reverts the release, once a {@code revert} rollback has written it. */
+    public String revert;
 
     public boolean isDone(String step) {
         return done.contains(step);

@@ -1,7 +1,7 @@
 package ai.brokle.release.workflow;
 
 /**
- * What {@code prepare} and {@code rollback} are told beyond the common options.
+ * What {@code prepare} is told beyond the common options.
  *
  * @param release the common options (component, bump, pre-release channel, explicit version, environment, log)
  * @param push {@code brokle.push}: push the release commit and tags (false stops before the push)

@@ -87,6 +87,10 @@ public final class PrepareWorkflow {
             Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
             PrepareState state;
             Draft draft = null;
+            if (saved.isPresent() && saved.get().rollback != null) {
+                throw new ReleaseFailure("A rollback of " + String.join(", ", saved.get().tags.keySet()) + " is under way: run rollback again"
+                        + " to finish it, then prepare");
+            }
             if (saved.isPresent() && resumable(saved.get(), writer)) {
                 state = saved.get();
                 checkResume(git, state);

@@ -19,10 +19,14 @@ class VersionFileReaderTest {
 
     private final VersionFileReader reader = new VersionFileReader();
 
-    private VersionFileReader.Reading read(String path, String content, String pattern) throws Exception {
+    private void write(String path, String content) throws Exception {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
+    }
+
+    private VersionFileReader.Reading read(String path, String content, String pattern) throws Exception {
+        write(path, content);
         VersionFileKind kind = pattern != null ? VersionFileKind.PATTERN : VersionFileKind.inferFromName(path);
         return reader.read(root, new VersionFileConfig(path, kind, pattern));
     }
@@ -31,6 +35,19 @@ class VersionFileReaderTest {
     void packageJson() throws Exception {
         assertEquals(Set.of("0.1.0"), read("web/package.json", "{\"name\":\"web\",\"private\":true,\"version\":\"0.1.0\"}", null).versions());
         assertTrue(read("x/package.json", "{\"name\":\"x\"}", null).problem().contains("has no \"version\" field"));
+    }
+
+    @Test
+    void aWorkspaceRootWithoutAVersionReadsItsPackages() throws Exception {
+        write("js/pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n");
+        write("js/packages/brokle/package.json", "{\"name\":\"brokle\",\"version\":\"0.5.0\"}");
+        write("js/packages/brokle-openai/package.json", "{\"name\":\"brokle-openai\",\"version\":\"0.5.0\"}");
+        assertEquals(Set.of("0.5.0"), read("js/package.json", "{\"name\":\"brokle-js\",\"private\":true}", null).versions());
+
+        write("js/packages/brokle-openai/package.json", "{\"name\":\"brokle-openai\",\"version\":\"0.4.0\"}");
+        String problem = read("js/package.json", "{\"name\":\"brokle-js\",\"private\":true}", null).problem();
+        assertTrue(problem.contains("the workspace packages hold different versions (js/packages/brokle-openai/package.json 0.4.0,"
+                + " js/packages/brokle/package.json 0.5.0)"), problem);
     }
 
     @Test

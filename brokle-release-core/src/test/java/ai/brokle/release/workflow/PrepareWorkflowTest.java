@@ -10,17 +10,18 @@ import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.plan.PrepareState;
 import ai.brokle.release.testing.BareRemote;
+import ai.brokle.release.testing.PlatformRepo;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,39 +30,26 @@ class PrepareWorkflowTest {
     @TempDir
     Path tmp;
 
-    private static final String CONFIG = "repositoryUrl: https://github.com/brokle-ai/brokle\ncomponents:\n"
-            + "  platform:\n    path: .\n    tagPrefix: v\n    changelog: CHANGELOG.md\n    versionFiles:\n"
-            + "      - path: web/package.json\n"
-            + "      - path: web/src/constants/VERSION.ts\n        pattern: 'export const VERSION = \"v{{version}}\";'\n";
-    private static final String PACKAGE_JSON = "{\n  \"name\": \"web\",\n  \"version\": \"1.2.0\",\n  \"private\": true\n}\n";
-    private static final String CHANGELOG = "# Changelog\n\n## [Unreleased]\n\n- Hand-written note\n\n## [1.2.0] - 2026-01-01\n\n### Added\n\n- everything\n";
-
-    private final RecordingLog log = new RecordingLog();
-    private final java.util.List<BareRemote> remotes = new java.util.ArrayList<>();
-
-    @org.junit.jupiter.api.AfterEach
-    void stopRemotes() {
-        remotes.forEach(BareRemote::close);
-    }
+    private PlatformRepo platform;
     private Path work;
     private BareRemote remote;
     private ObjectId base;
+    private RecordingLog log;
 
-    /** A repository released as 1.2.0 with one feature since, pushed to and tracking a bare remote. */
-    private TestRepo repo() throws Exception {
-        work = tmp.resolve("work");
-        remote = BareRemote.create(tmp.resolve("remote.git"));
-        remotes.add(remote);
-        TestRepo repo = TestRepo.init(work);
-        repo.write(".brokle-release.yml", CONFIG);
-        repo.write("web/package.json", PACKAGE_JSON);
-        repo.write("web/src/constants/VERSION.ts", "// generated\nexport const VERSION = \"v1.2.0\";\n");
-        repo.write("CHANGELOG.md", CHANGELOG);
-        repo.commitAll("chore(release): v1.2.0");
-        repo.annotatedTag("v1.2.0");
-        base = repo.commit("feat(web): usage dashboard (#42)").copy();
-        remote.connect(repo);
-        return repo;
+    @AfterEach
+    void close() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private TestRepo repo() {
+        platform = PlatformRepo.create(tmp);
+        work = platform.work();
+        remote = platform.remote;
+        base = platform.base();
+        log = platform.log;
+        return platform.repo;
     }
 
     private void prepare(PrepareOptions options) {
@@ -69,32 +57,19 @@ class PrepareWorkflowTest {
     }
 
     private PrepareOptions options() {
-        return PrepareOptions.of(ReleaseOptions.of(work).withLog(log).withEnvironment(Map.of("SOURCE_DATE_EPOCH", "1790000000")));
+        return PrepareOptions.of(platform.options());
     }
 
-    private static ObjectId ref(TestRepo repo, String name) throws Exception {
-        var ref = repo.git().getRepository().exactRef(name);
-        return ref == null ? null : ref.getObjectId();
+    private ObjectId ref(TestRepo repo, String name) {
+        return platform.ref(name);
     }
 
-    /** The feature commit the release lists. */
-    private String commitOf(TestRepo repo) {
-        return base.name();
+    private String file(String path) {
+        return platform.file(path);
     }
 
-    private String file(String path) throws Exception {
-        return Files.readString(work.resolve(path));
-    }
-
-    /** Nothing changed: the branch, the files, the tags here and there, no state. */
-    private void assertUntouched(TestRepo repo) throws Exception {
-        assertEquals(base, ref(repo, "refs/heads/main"));
-        assertNull(ref(repo, "refs/tags/v1.3.0"));
-        assertEquals(PACKAGE_JSON, file("web/package.json"));
-        assertEquals(CHANGELOG, file("CHANGELOG.md"));
-        assertEquals(base, remote.ref("refs/heads/main"));
-        assertNull(remote.ref("refs/tags/v1.3.0"));
-        assertFalse(Files.exists(work.resolve(".git").resolve(PrepareState.FILE)));
+    private void assertUntouched(TestRepo repo) {
+        platform.assertUntouched("v1.3.0");
     }
 
     /** One release commit on top of the base, with the files of 1.3.0, tagged v1.3.0; everything clean. */
@@ -109,10 +84,10 @@ class PrepareWorkflowTest {
             RevTag tag = walk.parseTag(ref(repo, "refs/tags/v1.3.0"));
             assertEquals(head, tag.getObject());
             assertTrue(tag.getFullMessage().contains("usage dashboard"), tag.getFullMessage());
-            assertEquals(PACKAGE_JSON.replace("1.2.0", "1.3.0"), file("web/package.json"));
+            assertEquals(PlatformRepo.PACKAGE_JSON.replace("1.2.0", "1.3.0"), file("web/package.json"));
             assertEquals("// generated\nexport const VERSION = \"v1.3.0\";\n", file("web/src/constants/VERSION.ts"));
             assertTrue(file("CHANGELOG.md").startsWith("# Changelog\n\n## [Unreleased]\n\n## [1.3.0] - 2026-09-21\n\n- Hand-written note\n\n### Added\n\n"
-                    + "- **web:** usage dashboard ([#42](https://github.com/brokle-ai/brokle/pull/42)) ([" + commitOf(repo).substring(0, 7) + "]"),
+                    + "- **web:** usage dashboard ([#42](https://github.com/brokle-ai/brokle/pull/42)) ([" + base.name().substring(0, 7) + "]"),
                     file("CHANGELOG.md"));
             assertTrue(file("CHANGELOG.md").endsWith("[Unreleased]: https://github.com/brokle-ai/brokle/compare/v1.3.0...HEAD\n"
                     + "[1.3.0]: https://github.com/brokle-ai/brokle/compare/v1.2.0...v1.3.0\n"), file("CHANGELOG.md"));
@@ -172,7 +147,7 @@ class PrepareWorkflowTest {
             assertTrue(f.getMessage().startsWith("Cannot prepare the release (1 problem); nothing was changed"), f.getMessage());
             assertEquals(base, ref(repo, "refs/heads/main"));
             assertNull(ref(repo, "refs/tags/v1.3.0"));
-            assertEquals(PACKAGE_JSON, file("web/package.json"));
+            assertEquals(PlatformRepo.PACKAGE_JSON, file("web/package.json"));
             assertFalse(Files.exists(work.resolve(".git").resolve(PrepareState.FILE)));
         }
     }
@@ -198,7 +173,7 @@ class PrepareWorkflowTest {
             assertTrue(String.join("\n", f.problems()).contains("Branch 'main' is 1 commit behind its upstream"), f.problems().toString());
             assertEquals(base, ref(repo, "refs/heads/main"));
             assertNull(ref(repo, "refs/tags/v1.3.0"));
-            assertEquals(PACKAGE_JSON, file("web/package.json"));
+            assertEquals(PlatformRepo.PACKAGE_JSON, file("web/package.json"));
             assertEquals(remoteMain, remote.ref("refs/heads/main"));
         }
     }
@@ -206,9 +181,10 @@ class PrepareWorkflowTest {
     @Test
     void aMissingVersionFileStopsTheReleaseNamingThePath() throws Exception {
         try (TestRepo repo = repo()) {
-            repo.write(".brokle-release.yml", CONFIG + "      - path: sdk/brokle/_version.py\n");
+            repo.write(".brokle-release.yml", PlatformRepo.CONFIG + "      - path: sdk/brokle/_version.py\n");
             repo.commitAll("chore: version module");
-            base = ref(repo, "refs/heads/main");
+            platform.markBase();
+            base = platform.base();
             repo.git().push().setRemote("origin").call();
             ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> prepare(options()));
             assertTrue(String.join("\n", f.problems()).contains("sdk/brokle/_version.py: the file does not exist"), f.problems().toString());

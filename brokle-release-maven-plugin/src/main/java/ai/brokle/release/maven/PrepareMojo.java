@@ -1,19 +1,12 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.workflow.PrepareOptions;
 import ai.brokle.release.workflow.PrepareWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.DefaultSettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The local half of a release: checks everything validate checks against the next versions, sets
@@ -43,28 +36,6 @@ public class PrepareMojo extends AbstractVersionMojo {
 
     @Override
     protected void run(ReleaseOptions options) {
-        new PrepareWorkflow(new PrepareOptions(withVersionRequest(withGitServer(options)), push, dryRun)).execute();
-    }
-
-    /** The options with the settings.xml server's credentials as the git credentials, when one is named. */
-    private ReleaseOptions withGitServer(ReleaseOptions options) {
-        if (gitServerId == null || gitServerId.isBlank()) {
-            return options;
-        }
-        Server server = session.getSettings().getServer(gitServerId.trim());
-        if (server == null) {
-            throw new ReleaseFailure("brokle.gitServerId: settings.xml has no <server> with id '" + gitServerId.trim()
-                    + "'; add one with the <username> and <password> (or token) for the git remote");
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (decrypted.getProblems().stream().anyMatch(p -> p.getSeverity() != DefaultSettingsProblem.Severity.WARNING)) {
-            throw new ReleaseFailure("brokle.gitServerId: the password of server '" + gitServerId.trim() + "' in settings.xml cannot be"
-                    + " decrypted; check settings-security.xml");
-        }
-        Server plain = decrypted.getServer();
-        Map<String, String> env = new HashMap<>(options.environment());
-        env.put("BROKLE_GIT_USERNAME", plain.getUsername() == null ? "" : plain.getUsername());
-        env.put("BROKLE_GIT_PASSWORD", plain.getPassword() == null ? "" : plain.getPassword());
-        return options.withEnvironment(env);
+        new PrepareWorkflow(new PrepareOptions(withVersionRequest(GitServer.apply(options, gitServerId, session, decrypter)), push, dryRun)).execute();
     }
 }

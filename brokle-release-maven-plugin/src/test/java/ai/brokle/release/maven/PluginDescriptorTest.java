@@ -86,6 +86,22 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void prepareAndRollbackRunWithoutAPomAndTakeTheirProperties() {
+        Element prepare = mojo("prepare");
+        assertEquals("false", text(prepare, "requiresProject"));
+        Map<String, String> p = expressions(prepare);
+        assertEquals("${brokle.bump}", p.get("bump"));
+        assertEquals("${brokle.push}", p.get("push"));
+        assertEquals("${brokle.dryRun}", p.get("dryRun"));
+        assertEquals("${brokle.gitServerId}", p.get("gitServerId"));
+        Element rollback = mojo("rollback");
+        assertEquals("false", text(rollback, "requiresProject"));
+        Map<String, String> r = expressions(rollback);
+        assertEquals("${brokle.dryRun}", r.get("dryRun"));
+        assertEquals("${brokle.gitServerId}", r.get("gitServerId"));
+    }
+
+    @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
     }
