@@ -4,8 +4,8 @@ import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.workflow.ReleaseOptions;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -17,12 +17,12 @@ final class GitServer {
     }
 
     /** The options with the named server's username and password (decrypted) as the git credentials; unchanged without an id. */
-    static ReleaseOptions apply(ReleaseOptions options, String serverId, MavenSession session, SettingsDecrypter decrypter) {
+    static ReleaseOptions apply(ReleaseOptions options, String serverId, Settings settings, SettingsDecrypter decrypter) {
         if (serverId == null || serverId.isBlank()) {
             return options;
         }
         String id = serverId.trim();
-        Server server = session.getSettings().getServer(id);
+        Server server = settings.getServer(id);
         if (server == null) {
             throw new ReleaseFailure("brokle.gitServerId: settings.xml has no <server> with id '" + id
                     + "'; add one with the <username> and <password> (or token) for the git remote");

@@ -36,6 +36,6 @@ public class PrepareMojo extends AbstractVersionMojo {
 
     @Override
     protected void run(ReleaseOptions options) {
-        new PrepareWorkflow(new PrepareOptions(withVersionRequest(GitServer.apply(options, gitServerId, session, decrypter)), push, dryRun)).execute();
+        new PrepareWorkflow(new PrepareOptions(withVersionRequest(GitServer.apply(options, gitServerId, session.getSettings(), decrypter)), push, dryRun)).execute();
     }
 }

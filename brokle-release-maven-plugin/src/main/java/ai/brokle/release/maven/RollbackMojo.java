@@ -32,6 +32,6 @@ public class RollbackMojo extends AbstractReleaseMojo {
 
     @Override
     protected void run(ReleaseOptions options) {
-        new RollbackWorkflow(new RollbackOptions(GitServer.apply(options, gitServerId, session, decrypter), dryRun)).execute();
+        new RollbackWorkflow(new RollbackOptions(GitServer.apply(options, gitServerId, session.getSettings(), decrypter), dryRun)).execute();
     }
 }
