@@ -2,9 +2,11 @@ package ai.brokle.release.maven;
 
 import ai.brokle.release.workflow.ReleaseOptions;
 import ai.brokle.release.workflow.ValidateWorkflow;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Checks that a release could start now: valid configuration, clean work tree, on the release
@@ -17,8 +19,19 @@ public class ValidateMojo extends AbstractVersionMojo {
     @Parameter(property = "brokle.releaseBranch")
     private String releaseBranch;
 
+    /**
+     * The id of a server in settings.xml whose username and password (or token) authenticate the
+     * look-up of tags on the remote. Without it, BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD or GITHUB_TOKEN.
+     */
+    @Parameter(property = "brokle.gitServerId")
+    private String gitServerId;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
     @Override
     protected void run(ReleaseOptions options) {
-        new ValidateWorkflow(withVersionRequest(options).withReleaseBranch(releaseBranch)).execute();
+        ReleaseOptions withCredentials = GitServer.apply(options, gitServerId, session.getSettings(), decrypter);
+        new ValidateWorkflow(withVersionRequest(withCredentials).withReleaseBranch(releaseBranch)).execute();
     }
 }
