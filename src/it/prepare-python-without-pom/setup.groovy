@@ -1,9 +1,6 @@
 // The Python SDK: version module and pyproject.toml at 0.2.9 (tag python-v0.2.9), a feature since, pushed to a bare remote.
-def git = evaluate(new File(itDirectory, 'git-helper.groovy'))
-def remote = new File(basedir.parentFile, basedir.name + '-remote.git')
-remote.deleteDir()
-remote.mkdirs()
-git(remote, 'init', '-q', '--bare')
+def repo = evaluate(new File(itDirectory, 'release-repo.groovy'))
+def remote = repo.remote(basedir)
 new File(basedir, '.gitignore').text = 'build.log\n__pycache__/\n'
 new File(basedir, '.brokle-release.yml').text = '''\
 components:
@@ -31,16 +28,9 @@ dependencies = ["httpx>=0.27"]
 target-version = "py39"
 '''
 new File(basedir, 'CHANGELOG.md').text = '# Changelog\n\n## [Unreleased]\n\n## [0.2.9] - 2026-01-01\n\n### Fixed\n- Retries\n'
-git(basedir, 'init', '-q')
-git(basedir, 'config', 'user.name', 'Release Bot')
-git(basedir, 'config', 'user.email', 'release@example.com')
-git(basedir, 'add', '-A')
-git(basedir, 'commit', '-q', '-m', 'chore(release): python-v0.2.9')
-git(basedir, 'tag', '-a', '-m', 'python-v0.2.9', 'python-v0.2.9')
+repo.init(basedir)
+repo.commit(basedir, 'chore(release): python-v0.2.9', 'python-v0.2.9')
 new File(basedir, 'brokle/stream.py').text = 'def stream():\n    pass\n'
-git(basedir, 'add', '-A')
-git(basedir, 'commit', '-q', '-m', 'feat(client): streaming responses')
-git(basedir, 'remote', 'add', 'origin', 'file://' + remote.absolutePath)
-git(basedir, 'push', '-q', '-u', 'origin', 'main', '--tags')
-assert git(basedir, 'status', '--porcelain') == ''
+repo.commit(basedir, 'feat(client): streaming responses')
+repo.publish(basedir, remote)
 return true
