@@ -73,8 +73,9 @@ public record Workspace(Path root, NpmManifest rootManifest, List<NpmManifest> p
         return packages.stream().filter(p -> name.equals(p.name())).findFirst();
     }
 
+    /** The package names in alphabetical order, for messages. */
     public List<String> names() {
-        return packages.stream().map(NpmManifest::name).toList();
+        return packages.stream().map(NpmManifest::name).sorted().toList();
     }
 
     private static NpmManifest manifest(Path root, String path, List<String> problems) {

@@ -102,6 +102,19 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void changeFileGoalsRunWithoutAPomAndTakeTheirProperties() {
+        for (String goal : new String[] {"changeset", "changeset-status", "changeset-version", "pre-enter", "pre-exit"}) {
+            assertEquals("false", text(mojo(goal), "requiresProject"), goal);
+        }
+        Map<String, String> add = expressions(mojo("changeset"));
+        assertEquals("${brokle.packages}", add.get("packages"));
+        assertEquals("${brokle.bump}", add.get("bump"));
+        assertEquals("${brokle.summary}", add.get("summary"));
+        assertEquals("${brokle.dryRun}", expressions(mojo("changeset-version")).get("dryRun"));
+        assertEquals("${brokle.tag}", expressions(mojo("pre-enter")).get("tag"));
+    }
+
+    @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
     }

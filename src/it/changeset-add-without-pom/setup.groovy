@@ -1,0 +1,3 @@
+def js = evaluate(new File(itDirectory, 'js-workspace.groovy'))
+js.create(basedir)
+return true
