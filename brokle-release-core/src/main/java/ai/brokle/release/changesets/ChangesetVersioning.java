@@ -38,8 +38,9 @@ public final class ChangesetVersioning {
      * @param plan the release plan
      * @param changes the files written, relative to the workspace root (one character per byte)
      * @param deletions the files deleted, relative to the workspace root
+     * @param entries each released package's new CHANGELOG.md section, by package name
      */
-    public record Outcome(ReleasePlan plan, List<FileChange> changes, List<String> deletions) {
+    public record Outcome(ReleasePlan plan, List<FileChange> changes, List<String> deletions, Map<String, String> entries) {
         public boolean isEmpty() {
             return changes.isEmpty() && deletions.isEmpty();
         }
@@ -64,11 +65,13 @@ public final class ChangesetVersioning {
             commitOf.apply(c.id()).ifPresent(sha -> commits.put(c.id(), sha));
         }
         List<FileChange> changes = new ArrayList<>();
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
         for (ReleasePlan.Release release : plan.releases()) {
             NpmManifest manifest = workspace.get(release.name()).orElseThrow();
             changes.add(new FileChange(manifest.path(), manifest.text(), versioned(manifest, release, plan)));
             if (release.type() != Bump.NONE) {
                 String entry = entry(release, manifest, plan, commits);
+                entries.put(release.name(), entry);
                 String path = (manifest.directory().isEmpty() ? "" : manifest.directory() + "/") + "CHANGELOG.md";
                 String before = read(path);
                 changes.add(new FileChange(path, before, prepend(before, release.name(), entry)));
@@ -82,7 +85,7 @@ public final class ChangesetVersioning {
             deletions.add(ChangesetDirectory.NAME + "/pre.json");
         }
         plan.consumed().forEach(id -> deletions.add(ChangesetDirectory.NAME + "/" + id + ".md"));
-        return new Outcome(plan, changes.stream().filter(FileChange::changes).toList(), deletions);
+        return new Outcome(plan, changes.stream().filter(FileChange::changes).toList(), deletions, entries);
     }
 
     /** Writes the outcome under the workspace root: each file atomically, then the deletions. */

@@ -12,13 +12,30 @@ import java.util.List;
  * @param changelog its changelog file and how commits become entries
  * @param releaseNotes how its release notes are written
  * @param images container image repositories it publishes, without tag (ghcr.io/brokle-ai/brokle-server)
+ * @param versioning what decides its next version: conventional commits, or the change files of its npm workspace
  */
 public record ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles,
-        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images) {
+        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images, Versioning versioning) {
 
-    /** A component with no changelog rules, release-notes settings or images of its own. */
+    /** What decides a component's next version. */
+    public enum Versioning {
+        /** Conventional commits since its latest release. */
+        COMMITS,
+        /** Change files in {@code .changeset/} at its path (Changesets), which also version each package of its workspace. */
+        CHANGESETS;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A component with no changelog rules, release-notes settings or images of its own, versioned by commits. */
     public ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles, String changelogPath) {
-        this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of());
+        this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of(), Versioning.COMMITS);
+    }
+
+    public boolean changesets() {
+        return versioning == Versioning.CHANGESETS;
     }
 
     public String tagFor(Object version) {

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "components");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
-    private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images");
+    private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images",
+            "versioning");
     private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
     private static final List<String> EXCLUDE_KEYS = List.of("types", "scopes", "messages");
     private static final List<String> NOTES_KEYS = List.of("title", "template");
@@ -197,8 +198,18 @@ public final class ConfigLoader {
             ChangelogConfig changelog = changelog(c, key);
             ReleaseNotesConfig notes = releaseNotes(c.get("releaseNotes"), key + ".releaseNotes");
             List<String> images = images(c.get("images"), key + ".images");
+            ComponentConfig.Versioning versioning = ComponentConfig.Versioning.COMMITS;
+            String versioningText = string(c, key, "versioning", "commits");
+            if (versioningText != null) {
+                if (versioningText.equals("changesets")) {
+                    versioning = ComponentConfig.Versioning.CHANGESETS;
+                } else if (!versioningText.equals("commits")) {
+                    problem(key + ".versioning", "'" + versioningText + "' is not a kind of versioning; use commits (conventional commits,"
+                            + " the default) or changesets (the change files in .changeset/ of the npm workspace at the component's path)");
+                }
+            }
             result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files,
-                    changelog, notes, images));
+                    changelog, notes, images, versioning));
         }
         return result;
     }

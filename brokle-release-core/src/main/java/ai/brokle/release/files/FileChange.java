@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param path the file's path relative to the repository root, with '/' separators
  * @param before the file's bytes now; null when the release creates the file
- * @param after the file's bytes after the release
+ * @param after the file's bytes after the release; null when the release deletes the file
  */
 public record FileChange(String path, String before, String after) {
     /** A change from bytes to bytes. */
@@ -17,8 +17,14 @@ public record FileChange(String path, String before, String after) {
                 new String(after, StandardCharsets.ISO_8859_1));
     }
 
+    /** The release deletes the file at {@code path}, which holds {@code before}. */
+    public static FileChange deletion(String path, String before) {
+        return new FileChange(path, before, null);
+    }
+
+    /** The bytes after the release, or null when it deletes the file. */
     public byte[] afterBytes() {
-        return after.getBytes(StandardCharsets.ISO_8859_1);
+        return after == null ? null : after.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public byte[] beforeBytes() {
@@ -26,6 +32,6 @@ public record FileChange(String path, String before, String after) {
     }
 
     public boolean changes() {
-        return !after.equals(before);
+        return !java.util.Objects.equals(after, before);
     }
 }

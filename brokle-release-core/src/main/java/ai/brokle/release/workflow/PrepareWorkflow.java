@@ -12,6 +12,7 @@ import ai.brokle.release.changelog.RepositoryLinks;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.config.VersionFileKind;
 import ai.brokle.release.files.FileChange;
 import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
@@ -201,17 +202,32 @@ public final class PrepareWorkflow {
             ComponentConfig component = checked.components().get(i);
             ComponentPlan plan = checked.plans().get(i);
             SemVer next = plan.nextVersion();
+            ChangesetComponent.Release fromChangesets = null;
+            if (component.changesets()) {
+                // the workspace's packages, their changelogs and the consumed change files, as changeset-version writes them
+                ChangesetComponent changesets = new ChangesetComponent(git, component);
+                fromChangesets = changesets.release(changesets.releasePlan());
+                fromChangesets.changes().forEach(files::include);
+            }
             for (VersionFileConfig file : component.versionFiles()) {
+                if (fromChangesets != null && file.kind() == VersionFileKind.PACKAGE_JSON) {
+                    continue;
+                }
                 VersionFileUpdater.Result result = files.update(file, next);
                 result.problems().forEach(p -> problems.add("Component '" + component.name() + "': " + p));
             }
-            ReleaseChanges changes = changes(git, component, links, plan, head);
-            if (component.changelogPath() != null) {
-                changelog(root, component, changes, links, files, problems);
+            if (fromChangesets != null) {
+                tagMessages.put(plan.tag(), fromChangesets.notes());
+            } else {
+                ReleaseChanges changes = changes(git, component, links, plan, head);
+                if (component.changelogPath() != null) {
+                    changelog(root, component, changes, links, files, problems);
+                }
+                String template = ChangelogWorkflow.template(root, component, problems);
+                ReleaseNotes notes = template == null ? ReleaseNotes.defaultTemplate()
+                        : ReleaseNotes.compile(template, component.releaseNotes().template());
+                tagMessages.put(plan.tag(), notes.render(changes));
             }
-            String template = ChangelogWorkflow.template(root, component, problems);
-            ReleaseNotes notes = template == null ? ReleaseNotes.defaultTemplate() : ReleaseNotes.compile(template, component.releaseNotes().template());
-            tagMessages.put(plan.tag(), notes.render(changes));
             tags.add(plan.tag());
             plannedTags.add(plan.tag());
             versions.add(next.toString());
@@ -400,11 +416,12 @@ public final class PrepareWorkflow {
     static String unifiedDiff(FileChange change) {
         byte[] before = change.beforeBytes() == null ? new byte[0] : change.beforeBytes();
         RawText a = new RawText(before);
-        RawText b = new RawText(change.afterBytes());
+        RawText b = new RawText(change.afterBytes() == null ? new byte[0] : change.afterBytes());
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM).diff(RawTextComparator.DEFAULT, a, b);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DiffFormatter formatter = new DiffFormatter(out)) {
-            out.write(((change.before() == null ? "--- /dev/null" : "--- a/" + change.path()) + "\n+++ b/" + change.path() + "\n")
+            out.write(((change.before() == null ? "--- /dev/null" : "--- a/" + change.path()) + "\n"
+                    + (change.after() == null ? "+++ /dev/null" : "+++ b/" + change.path()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             formatter.format(edits, a, b);
         } catch (IOException e) {

@@ -117,10 +117,27 @@ public final class ValidateWorkflow {
         List<ComponentPlan> plans;
         try {
             components = config.select(options.component());
-            plans = new NextVersionPlanner(git, config).plan(components, request);
+            plans = new ArrayList<>(new NextVersionPlanner(git, config).plan(components, request));
         } catch (ReleaseFailure e) {
             problems.addAll(e.problems());
             return;
+        }
+        for (int i = 0; i < components.size(); i++) {
+            ComponentConfig component = components.get(i);
+            if (!component.changesets()) {
+                continue;
+            }
+            if (!request.equals(VersionRequest.INFER)) {
+                problems.add("Component '" + component.name() + "' is versioned by its change files (versioning: changesets): leave out"
+                        + " brokle.bump, brokle.prerelease and brokle.releaseVersion, or name another component with brokle.component");
+            }
+            try {
+                ChangesetComponent changesets = new ChangesetComponent(git, component);
+                plans.set(i, changesets.plan(plans.get(i), changesets.releasePlan()));
+            } catch (ReleaseFailure e) {
+                e.problems().forEach(p -> problems.add("Component '" + component.name() + "': " + p));
+                plans.set(i, changesetsUnplanned(plans.get(i)));
+            }
         }
         checkedComponents = components;
         checkedPlans = plans;
@@ -198,6 +215,11 @@ public final class ValidateWorkflow {
         } catch (IOException e) {
             problems.add("Component '" + component.name() + "': " + component.changelogPath() + " cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** A component whose change files could not be read releases nothing. */
+    private static ComponentPlan changesetsUnplanned(ComponentPlan plan) {
+        return new ComponentPlan(plan.name(), plan.currentVersion(), plan.currentTag(), null, null, null, plan.commits(), null);
     }
 
     private static boolean notBlank(String s) {
