@@ -66,6 +66,14 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
             this.oldVersion = oldVersion;
             this.changesets = changesets;
         }
+
+        /** Moves this release to a group's bump and version; true when that changed it. */
+        boolean align(Bump groupType, SemVer groupVersion) {
+            boolean changed = type != groupType || !oldVersion.toString().equals(groupVersion.toString());
+            type = groupType;
+            oldVersion = groupVersion;
+            return changed;
+        }
     }
 
     /** Works out the plan; every package a change file names that is not in the workspace is reported at once. */
@@ -315,14 +323,7 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
                     releases.put(name, new Draft(name, highest, version, new ArrayList<>()));
                     continue;
                 }
-                if (r.type != highest) {
-                    updated = true;
-                    r.type = highest;
-                }
-                if (!r.oldVersion.toString().equals(version.toString())) {
-                    updated = true;
-                    r.oldVersion = version;
-                }
+                updated |= r.align(highest, version);
             }
         }
         return updated;
@@ -338,14 +339,7 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
             Bump highest = highest(releasing);
             SemVer version = highestVersion(group, byName);
             for (Draft r : releasing) {
-                if (r.type != highest) {
-                    updated = true;
-                    r.type = highest;
-                }
-                if (!r.oldVersion.toString().equals(version.toString())) {
-                    updated = true;
-                    r.oldVersion = version;
-                }
+                updated |= r.align(highest, version);
             }
         }
         return updated;

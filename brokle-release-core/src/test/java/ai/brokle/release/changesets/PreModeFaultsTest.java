@@ -138,18 +138,7 @@ class PreModeFaultsTest {
         }
     }
 
-    private Path copy(Path from, String name) throws IOException {
-        Path to = tmp.resolve(name);
-        try (var all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+    private Path copy(Path from, String name) {
+        return TestRepo.copyTree(from, tmp.resolve(name));
     }
 }

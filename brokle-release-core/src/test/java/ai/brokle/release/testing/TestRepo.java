@@ -11,7 +11,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** A real git repository in a temporary directory, built with JGit, for tests. */
 public final class TestRepo implements AutoCloseable {
@@ -118,6 +121,42 @@ public final class TestRepo implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The paths whose content differs between {@code commit} and its first parent. */
+    public java.util.Set<String> changedBy(ObjectId commit) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        try (RevWalk walk = new RevWalk(git.getRepository()); TreeWalk tree = new TreeWalk(git.getRepository())) {
+            RevCommit c = walk.parseCommit(commit);
+            tree.setRecursive(true);
+            tree.addTree(walk.parseCommit(c.getParent(0)).getTree());
+            tree.addTree(c.getTree());
+            while (tree.next()) {
+                if (!tree.getObjectId(0).equals(tree.getObjectId(1))) {
+                    paths.add(tree.getPathString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return paths;
+    }
+
+    /** Copies the directory {@code from}, its .git included, to {@code to}: a clone with the same commits. */
+    public static Path copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
     }
 
     public void write(String path, String content) {

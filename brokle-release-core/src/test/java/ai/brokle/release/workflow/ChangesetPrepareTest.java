@@ -13,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,20 +69,6 @@ class ChangesetPrepareTest {
         return walk.parseCommit(repo.git().getRepository().exactRef("refs/heads/main").getObjectId());
     }
 
-    private Set<String> changedBy(RevWalk walk, RevCommit commit) throws Exception {
-        Set<String> paths = new TreeSet<>();
-        try (TreeWalk tree = new TreeWalk(repo.git().getRepository())) {
-            tree.setRecursive(true);
-            tree.addTree(walk.parseCommit(commit.getParent(0)).getTree());
-            tree.addTree(commit.getTree());
-            while (tree.next()) {
-                if (!tree.getObjectId(0).equals(tree.getObjectId(1))) {
-                    paths.add(tree.getPathString());
-                }
-            }
-        }
-        return paths;
-    }
 
     @Test
     void theWorkspaceIsVersionedFromItsChangeFilesInTheReleaseCommit() throws Exception {
@@ -93,7 +77,7 @@ class ChangesetPrepareTest {
             RevCommit commit = head(walk);
             assertEquals("chore(release): js-v0.6.0", commit.getShortMessage());
             assertEquals(Set.of("sdk/js/.changeset/brave-cats-dance.md", "sdk/js/packages/brokle/CHANGELOG.md", "sdk/js/packages/brokle/package.json",
-                    "sdk/js/packages/openai/CHANGELOG.md", "sdk/js/packages/openai/package.json", "sdk/js/src/version.ts"), changedBy(walk, commit));
+                    "sdk/js/packages/openai/CHANGELOG.md", "sdk/js/packages/openai/package.json", "sdk/js/src/version.ts"), repo.changedBy(commit));
             Ref tag = repo.git().getRepository().exactRef("refs/tags/js-v0.6.0");
             RevTag annotated = walk.parseTag(tag.getObjectId());
             assertEquals(commit, annotated.getObject());

@@ -12,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,20 +79,6 @@ class MultiComponentPrepareTest {
         return Files.readString(repo.dir().resolve(path));
     }
 
-    private Set<String> changedBy(RevWalk revs, RevCommit commit) throws Exception {
-        Set<String> paths = new TreeSet<>();
-        try (TreeWalk walk = new TreeWalk(repo.git().getRepository())) {
-            walk.setRecursive(true);
-            walk.addTree(revs.parseCommit(commit.getParent(0)).getTree());
-            walk.addTree(commit.getTree());
-            while (walk.next()) {
-                if (!walk.getObjectId(0).equals(walk.getObjectId(1))) {
-                    paths.add(walk.getPathString());
-                }
-            }
-        }
-        return paths;
-    }
 
     @Test
     void everyComponentWithChangesIsReleasedInOneCommitWithATagEach() throws Exception {
@@ -103,7 +87,7 @@ class MultiComponentPrepareTest {
             RevCommit commit = walk.parseCommit(ref("refs/heads/main"));
             assertEquals(base, commit.getParent(0), "one commit for the whole release");
             assertEquals("chore(release): python-v0.3.0, js-v0.5.1", commit.getShortMessage());
-            assertEquals(Set.of("sdk/js/package.json", "sdk/python/CHANGELOG.md", "sdk/python/brokle/version.py"), changedBy(walk, commit));
+            assertEquals(Set.of("sdk/js/package.json", "sdk/python/CHANGELOG.md", "sdk/python/brokle/version.py"), repo.changedBy(commit));
 
             RevTag python = walk.parseTag(ref("refs/tags/python-v0.3.0"));
             RevTag js = walk.parseTag(ref("refs/tags/js-v0.5.1"));
@@ -131,7 +115,7 @@ class MultiComponentPrepareTest {
         try (RevWalk walk = new RevWalk(repo.git().getRepository())) {
             RevCommit commit = walk.parseCommit(ref("refs/heads/main"));
             assertEquals("chore(release): python-v0.3.0", commit.getShortMessage());
-            assertEquals(Set.of("sdk/python/CHANGELOG.md", "sdk/python/brokle/version.py"), changedBy(walk, commit));
+            assertEquals(Set.of("sdk/python/CHANGELOG.md", "sdk/python/brokle/version.py"), repo.changedBy(commit));
         }
         assertFalse(Files.readString(repo.dir().resolve("sdk/js/package.json")).contains("0.5.1"));
         assertNull(ref("refs/tags/js-v0.5.1"));
