@@ -13,9 +13,10 @@ import java.util.List;
  * @param releaseNotes how its release notes are written
  * @param images container image repositories it publishes, without tag (ghcr.io/brokle-ai/brokle-server)
  * @param versioning what decides its next version: conventional commits, or the change files of its npm workspace
+ * @param publish what perform does from its release tags: GitHub release assets, dispatches, notifications
  */
 public record ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles,
-        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images, Versioning versioning) {
+        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images, Versioning versioning, PublishConfig publish) {
 
     /** What decides a component's next version. */
     public enum Versioning {
@@ -31,7 +32,8 @@ public record ComponentConfig(String name, String path, String tagPrefix, List<V
 
     /** A component with no changelog rules, release-notes settings or images of its own, versioned by commits. */
     public ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles, String changelogPath) {
-        this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of(), Versioning.COMMITS);
+        this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of(), Versioning.COMMITS,
+                PublishConfig.defaults());
     }
 
     public boolean changesets() {

@@ -24,10 +24,17 @@ import java.util.regex.Pattern;
  * one failure.
  */
 public final class ConfigLoader {
-    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "components");
+    private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "github",
+            "components");
+    private static final List<String> GITHUB_KEYS = List.of("repository", "apiUrl");
+    private static final List<String> GITHUB_RELEASE_KEYS = List.of("assets", "checksums");
+    private static final List<String> DISPATCH_KEYS = List.of("repository", "eventType", "payload");
+    private static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+");
+    private static final Pattern API_URL = Pattern.compile("https?://[^/@\\s]+(/[^@\\s]*)?");
+    private static final Pattern EVENT_TYPE = Pattern.compile("[^\\s]{1,100}");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
     private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images",
-            "versioning");
+            "versioning", "githubRelease", "dispatch", "notify");
     private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
     private static final List<String> EXCLUDE_KEYS = List.of("types", "scopes", "messages");
     private static final List<String> NOTES_KEYS = List.of("title", "template");
@@ -50,7 +57,8 @@ public final class ConfigLoader {
             Path name = root.toAbsolutePath().normalize().getFileName();
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
-                    ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE);
+                    ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE,
+                    GitHubConfig.defaults());
         }
         String text;
         try {
@@ -102,11 +110,12 @@ public final class ConfigLoader {
             }
         }
         VersionPolicy policy = versioning(top.get("versioning"));
+        GitHubConfig github = github(top.get("github"));
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage);
+        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github);
     }
 
     private VersionPolicy versioning(Object node) {
@@ -208,8 +217,9 @@ public final class ConfigLoader {
                             + " the default) or changesets (the change files in .changeset/ of the npm workspace at the component's path)");
                 }
             }
+            PublishConfig publish = publish(c, key);
             result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files,
-                    changelog, notes, images, versioning));
+                    changelog, notes, images, versioning, publish));
         }
         return result;
     }
@@ -300,6 +310,87 @@ public final class ConfigLoader {
             }
         }
         return images;
+    }
+
+    private GitHubConfig github(Object node) {
+        if (node == null) {
+            return GitHubConfig.defaults();
+        }
+        Map<String, Object> g = mapping(node, "github", GITHUB_KEYS);
+        if (g == null) {
+            return GitHubConfig.defaults();
+        }
+        String repository = string(g, "github", "repository", null);
+        if (repository != null && !GITHUB_REPOSITORY.matcher(repository).matches()) {
+            problem("github.repository", "'" + repository + "' is not a repository; write owner/name, e.g. brokle-ai/brokle");
+        }
+        String apiUrl = string(g, "github", "apiUrl", GitHubConfig.DEFAULT_API_URL);
+        if (apiUrl != null && !API_URL.matcher(apiUrl).matches()) {
+            problem("github.apiUrl", "'" + apiUrl + "' is not the address of a GitHub API, e.g. https://api.github.com or"
+                    + " https://github.example.com/api/v3 (without user name or token)");
+        }
+        return new GitHubConfig(repository, apiUrl == null ? GitHubConfig.DEFAULT_API_URL : apiUrl.replaceAll("/+$", ""));
+    }
+
+    private PublishConfig publish(Map<String, Object> component, String key) {
+        List<String> assets = List.of();
+        String checksums = PublishConfig.DEFAULT_CHECKSUMS;
+        Object release = component.get("githubRelease");
+        if (release != null) {
+            Map<String, Object> r = mapping(release, key + ".githubRelease", GITHUB_RELEASE_KEYS);
+            if (r != null) {
+                assets = stringList(r.get("assets"), key + ".githubRelease.assets");
+                Object sums = r.get("checksums");
+                if (Boolean.FALSE.equals(sums)) {
+                    checksums = null;
+                } else {
+                    checksums = string(r, key + ".githubRelease", "checksums", PublishConfig.DEFAULT_CHECKSUMS);
+                    if (checksums != null && (checksums.isBlank() || checksums.contains("/"))) {
+                        problem(key + ".githubRelease.checksums", "'" + checksums + "' is not a file name; give one such as SHA256SUMS,"
+                                + " or false for no checksum file");
+                    }
+                }
+            }
+        }
+        List<PublishConfig.Dispatch> dispatches = new ArrayList<>();
+        Object dispatch = component.get("dispatch");
+        if (dispatch != null) {
+            if (!(dispatch instanceof List)) {
+                problem(key + ".dispatch", "must be a list of entries with keys " + String.join(", ", DISPATCH_KEYS));
+            } else {
+                List<?> items = (List<?>) dispatch;
+                for (int i = 0; i < items.size(); i++) {
+                    String itemKey = key + ".dispatch[" + i + "]";
+                    Map<String, Object> d = mapping(items.get(i), itemKey, DISPATCH_KEYS);
+                    if (d == null) {
+                        continue;
+                    }
+                    String repository = string(d, itemKey, "repository", null);
+                    if (repository == null || !GITHUB_REPOSITORY.matcher(repository).matches()) {
+                        problem(itemKey + ".repository", (repository == null ? "missing" : "'" + repository + "' is not a repository")
+                                + "; write owner/name, e.g. brokle-ai/brokle");
+                    }
+                    String eventType = string(d, itemKey, "eventType", null);
+                    if (eventType == null || !EVENT_TYPE.matcher(eventType).matches()) {
+                        problem(itemKey + ".eventType", (eventType == null ? "missing" : "'" + eventType + "' is not an event type")
+                                + "; give the type the receiving workflow listens for, e.g. sdk-released (no spaces, at most 100 characters)");
+                    }
+                    Object payload = d.get("payload");
+                    if (payload != null && !(payload instanceof Map)) {
+                        problem(itemKey + ".payload", "must be a mapping, e.g. {sdk: python, version: \"{{version}}\"}");
+                    }
+                    dispatches.add(new PublishConfig.Dispatch(repository, eventType, payload instanceof Map ? map(payload) : Map.of()));
+                }
+            }
+        }
+        List<String> notify = stringList(component.get("notify"), key + ".notify");
+        for (int i = 0; i < notify.size(); i++) {
+            if (!PublishConfig.NOTIFIERS.contains(notify.get(i))) {
+                problem(key + ".notify[" + i + "]", "'" + notify.get(i) + "' is not a notification; use " + String.join(" or ",
+                        PublishConfig.NOTIFIERS) + " (their webhook URLs come from SLACK_WEBHOOK_URL and DISCORD_WEBHOOK_URL)");
+            }
+        }
+        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify);
     }
 
     /** A list of text values; a single text value is a list of one. */

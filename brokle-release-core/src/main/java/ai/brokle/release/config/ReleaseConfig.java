@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * @param policy how commits bump versions
  * @param components the components, in the file's order
  * @param commitMessage the release commit's message, with {@code {{tags}}}, {@code {{versions}}} or {@code {{components}}}
+ * @param github where the repository lives on GitHub
  */
 public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
-        List<ComponentConfig> components, String commitMessage) {
+        List<ComponentConfig> components, String commitMessage, GitHubConfig github) {
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
     public static final String DEFAULT_REMOTE = "origin";

@@ -532,6 +532,20 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** The message of an annotated tag; empty for a lightweight tag or one that does not exist. */
+    public Optional<String> tagMessage(String tagName) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Ref ref = repository.exactRef(Constants.R_TAGS + tagName);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            RevObject object = walk.parseAny(ref.getObjectId());
+            return object instanceof RevTag tag ? Optional.of(tag.getFullMessage()) : Optional.empty();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read tag " + tagName + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The configured URL of a remote, as written (it may hold credentials: never print it), or null. */
     public String remoteUrl(String remote) {
         return repository.getConfig().getString("remote", remote, "url");

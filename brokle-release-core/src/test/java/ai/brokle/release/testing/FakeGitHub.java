@@ -114,6 +114,18 @@ public final class FakeGitHub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/discord/123/secretdiscordpath";
     }
 
+    /** Forgets every release, asset, event, message, request and fault: a new GitHub on the same address. */
+    public synchronized void reset() {
+        requests.clear();
+        releases.clear();
+        assets.clear();
+        assetBytes.clear();
+        dispatches.clear();
+        slack.clear();
+        discord.clear();
+        faults.clear();
+    }
+
     public synchronized void inject(Fault fault) {
         faults.add(fault);
     }
