@@ -109,7 +109,6 @@ public final class PerformWorkflow {
                 }
             }
             if (!problems.isEmpty()) {
-                actions.errors(problems);
                 throw new ReleaseFailure("Cannot perform the release" + (target == null ? "" : " " + target.tag()) + " (" + problems.size()
                         + " problem" + (problems.size() == 1 ? "" : "s") + "); nothing was published", problems);
             }

@@ -2,6 +2,7 @@ package ai.brokle.release.maven;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.github.GitHubActions;
 import ai.brokle.release.workflow.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;
@@ -44,6 +45,7 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component)
                     .withEnvironment(System.getenv()).withLog(new MavenReleaseLog(getLog())));
         } catch (ReleaseFailure e) {
+            new GitHubActions(System.getenv(), System.out).errors(e.problems());
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ReleaseError e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -21,21 +21,36 @@ final class GitServer {
         if (serverId == null || serverId.isBlank()) {
             return options;
         }
-        String id = serverId.trim();
-        Server server = settings.getServer(id);
-        if (server == null) {
-            throw new ReleaseFailure("brokle.gitServerId: settings.xml has no <server> with id '" + id
-                    + "'; add one with the <username> and <password> (or token) for the git remote");
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (decrypted.getProblems().stream().anyMatch(p -> p.getSeverity() != DefaultSettingsProblem.Severity.WARNING)) {
-            throw new ReleaseFailure("brokle.gitServerId: the password of server '" + id + "' in settings.xml cannot be"
-                    + " decrypted; check settings-security.xml");
-        }
-        Server plain = decrypted.getServer();
+        Server plain = decrypted("brokle.gitServerId", serverId.trim(), settings, decrypter, "the git remote");
         Map<String, String> env = new HashMap<>(options.environment());
         env.put("BROKLE_GIT_USERNAME", plain.getUsername() == null ? "" : plain.getUsername());
         env.put("BROKLE_GIT_PASSWORD", plain.getPassword() == null ? "" : plain.getPassword());
         return options.withEnvironment(env);
+    }
+
+    /** The token (the password) of the named server, decrypted; null without an id. */
+    static String token(String property, String serverId, Settings settings, SettingsDecrypter decrypter) {
+        if (serverId == null || serverId.isBlank()) {
+            return null;
+        }
+        Server plain = decrypted(property, serverId.trim(), settings, decrypter, "GitHub (a token with contents: write)");
+        if (plain.getPassword() == null || plain.getPassword().isBlank()) {
+            throw new ReleaseFailure(property + ": server '" + serverId.trim() + "' in settings.xml has no <password>; put the GitHub token there");
+        }
+        return plain.getPassword();
+    }
+
+    private static Server decrypted(String property, String id, Settings settings, SettingsDecrypter decrypter, String purpose) {
+        Server server = settings.getServer(id);
+        if (server == null) {
+            throw new ReleaseFailure(property + ": settings.xml has no <server> with id '" + id
+                    + "'; add one with the <username> and <password> (or token) for " + purpose);
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (decrypted.getProblems().stream().anyMatch(p -> p.getSeverity() != DefaultSettingsProblem.Severity.WARNING)) {
+            throw new ReleaseFailure(property + ": the password of server '" + id + "' in settings.xml cannot be"
+                    + " decrypted; check settings-security.xml");
+        }
+        return decrypted.getServer();
     }
 }
