@@ -88,7 +88,11 @@ public final class FakeGitHub implements AutoCloseable {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-github");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
