@@ -115,6 +115,20 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void performAndDispatchRunWithoutAPomAndTakeTheirProperties() {
+        Map<String, String> perform = expressions(mojo("perform"));
+        assertEquals("false", text(mojo("perform"), "requiresProject"));
+        assertEquals("${brokle.tag}", perform.get("tag"));
+        assertEquals("${brokle.skip}", perform.get("skipSteps"));
+        assertEquals("${brokle.dryRun}", perform.get("dryRun"));
+        assertEquals("${brokle.githubServerId}", perform.get("githubServerId"));
+        Map<String, String> dispatch = expressions(mojo("dispatch"));
+        assertEquals("${brokle.repository}", dispatch.get("repository"));
+        assertEquals("${brokle.eventType}", dispatch.get("eventType"));
+        assertEquals("${brokle.payload}", dispatch.get("payload"));
+    }
+
+    @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
     }
