@@ -50,6 +50,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsThePublishingKeysAndReportsTheirProblems() {
+        ReleaseConfig config = parse("github:\n  repository: brokle-ai/brokle\n  apiUrl: https://github.example.com/api/v3/\n"
+                + "components:\n  platform:\n    githubRelease:\n      assets: ['dist/*']\n      checksums: false\n"
+                + "    dispatch:\n      - repository: brokle-ai/docs\n        eventType: platform-released\n        payload: {v: '{{version}}'}\n"
+                + "    notify: [slack, discord]\n  js:\n    path: sdk/js\n    tagPrefix: js-v\n    versioning: changesets\n");
+        assertEquals("brokle-ai/brokle", config.github().repository());
+        assertEquals("https://github.example.com/api/v3", config.github().apiUrl());
+        ComponentConfig platform = config.components().get(0);
+        assertEquals(List.of("dist/*"), platform.publish().assets());
+        assertNull(platform.publish().checksums());
+        assertEquals("platform-released", platform.publish().dispatches().get(0).eventType());
+        assertEquals(Map.of("v", "{{version}}"), platform.publish().dispatches().get(0).payload());
+        assertEquals(List.of("slack", "discord"), platform.publish().notifications());
+        assertEquals("SHA256SUMS", config.components().get(1).publish().checksums());
+        assertTrue(config.components().get(1).changesets());
+
+        String all = String.join("\n", failure("github:\n  repository: brokle\n  apiUrl: ftp://x\ncomponents:\n  platform:\n"
+                + "    dispatch:\n      - eventType: has space\n        payload: [1]\n    notify: [teams]\n    versioning: tags\n").problems());
+        assertTrue(all.contains(".brokle-release.yml:2: github.repository: 'brokle' is not a repository; write owner/name"), all);
+        assertTrue(all.contains(".brokle-release.yml:3: github.apiUrl: 'ftp://x' is not the address of a GitHub API"), all);
+        assertTrue(all.contains("components.platform.dispatch[0].repository: missing"), all);
+        assertTrue(all.contains("components.platform.dispatch[0].eventType: 'has space' is not an event type"), all);
+        assertTrue(all.contains("components.platform.dispatch[0].payload: must be a mapping"), all);
+        assertTrue(all.contains("components.platform.notify[0]: 'teams' is not a notification; use slack or discord"), all);
+        assertTrue(all.contains("components.platform.versioning: 'tags' is not a kind of versioning; use commits"), all);
+    }
+
+    @Test
     void defaultsWithoutAFile(@TempDir Path dir) throws Exception {
         Path repo = Files.createDirectory(dir.resolve("brokle-python"));
         ReleaseConfig config = ConfigLoader.load(repo);
@@ -99,7 +127,7 @@ class ConfigLoaderTest {
                 + "commitMessage: 'release {{tag}}'\n");
         List<String> problems = f.problems();
         String all = String.join("\n", problems);
-        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, components"), all);
+        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, github, components"), all);
         assertTrue(all.contains(".brokle-release.yml:4: versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
