@@ -1,10 +1,23 @@
 // Shared by the perform and dispatch projects: the platform at v3.2.0, a feature and a fix, tagged
 // v3.2.1, two built binaries in dist/, and a GitHub fake (the core's test helper) on 127.0.0.1 whose
 // address goes into .brokle-release.yml; the fake is kept in a system property for verify.groovy.
-// Use: def platform = evaluate(new File(itDirectory, 'platform-release.groovy')); platform.create(basedir, extraConfig)
+// Use: def platform = evaluate(new File(itDirectory, 'platform-release.groovy')); platform.create(basedir, platform.PLATFORM)
 def repo = evaluate(new File(itDirectory, 'release-repo.groovy'))
 def helper = [:]
 helper.TOKEN = 'ghp_invokerfaketoken0123456789abcdefghij'
+// the platform component: its binaries on the GitHub release, a dispatch to the docs repository
+helper.PLATFORM = '''\
+components:
+  platform:
+    path: .
+    tagPrefix: v
+    githubRelease:
+      assets: ['dist/brokle-*']
+    dispatch:
+      - repository: brokle-ai/brokle-docs
+        eventType: platform-released
+        payload: {version: '{{version}}'}
+'''
 helper.create = { File basedir, String components ->
     def fake = ai.brokle.release.testing.FakeGitHub.start(helper.TOKEN)
     System.getProperties().put('brokle.it.github.' + basedir.name, fake)

@@ -1,15 +1,3 @@
 def platform = evaluate(new File(itDirectory, 'platform-release.groovy'))
-platform.create(basedir, '''\
-components:
-  platform:
-    path: .
-    tagPrefix: v
-    githubRelease:
-      assets: ['dist/brokle-*']
-    dispatch:
-      - repository: brokle-ai/brokle-docs
-        eventType: platform-released
-        payload: {version: '{{version}}'}
-    notify: [slack]
-''')
+platform.create(basedir, platform.PLATFORM + '    notify: [slack]\n')
 return true

@@ -1,13 +1,3 @@
 def platform = evaluate(new File(itDirectory, 'platform-release.groovy'))
-platform.create(basedir, '''\
-components:
-  platform:
-    path: .
-    tagPrefix: v
-    githubRelease:
-      assets: ['dist/brokle-*']
-    dispatch:
-      - repository: brokle-ai/brokle-docs
-        eventType: platform-released
-''')
+platform.create(basedir, platform.PLATFORM)
 return true
