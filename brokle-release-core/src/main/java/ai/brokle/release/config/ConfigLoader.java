@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "github",
-            "components");
+            "submodules", "components");
+    private static final List<String> SUBMODULE_KEYS = List.of("name", "sdk", "tagPrefix");
     private static final List<String> GITHUB_KEYS = List.of("repository", "apiUrl");
     private static final List<String> GITHUB_RELEASE_KEYS = List.of("assets", "checksums");
     private static final List<String> DISPATCH_KEYS = List.of("repository", "eventType", "payload");
@@ -58,7 +59,7 @@ public final class ConfigLoader {
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
                     ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE,
-                    GitHubConfig.defaults());
+                    GitHubConfig.defaults(), List.of());
         }
         String text;
         try {
@@ -111,11 +112,12 @@ public final class ConfigLoader {
         }
         VersionPolicy policy = versioning(top.get("versioning"));
         GitHubConfig github = github(top.get("github"));
+        List<SubmoduleConfig> submodules = submodules(top.get("submodules"));
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github);
+        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github, submodules);
     }
 
     private VersionPolicy versioning(Object node) {
@@ -310,6 +312,39 @@ public final class ConfigLoader {
             }
         }
         return images;
+    }
+
+    private List<SubmoduleConfig> submodules(Object node) {
+        List<SubmoduleConfig> result = new ArrayList<>();
+        if (node == null) {
+            return result;
+        }
+        if (!(node instanceof Map)) {
+            problem("submodules", "must map each submodule's path to its settings (" + String.join(", ", SUBMODULE_KEYS) + "), e.g."
+                    + " sdk/python: {tagPrefix: python-v}");
+            return result;
+        }
+        for (Map.Entry<String, Object> e : map(node).entrySet()) {
+            String key = "submodules." + e.getKey();
+            String path = e.getKey().replaceAll("^\\./", "").replaceAll("/+$", "");
+            if (path.isEmpty() || path.startsWith("/") || path.startsWith("..") || path.contains("/../")) {
+                problem(key, "'" + e.getKey() + "' must be the submodule's path inside the repository, as in .gitmodules");
+            }
+            Map<String, Object> s = mapping(e.getValue() == null ? Map.of() : e.getValue(), key, SUBMODULE_KEYS);
+            if (s == null) {
+                continue;
+            }
+            SubmoduleConfig defaults = SubmoduleConfig.defaults(path);
+            String prefix = string(s, key, "tagPrefix", defaults.tagPrefix());
+            if (prefix != null) {
+                checkTagPrefix(key + ".tagPrefix", prefix);
+            }
+            String name = string(s, key, "name", defaults.name());
+            String sdk = string(s, key, "sdk", defaults.sdk());
+            result.add(new SubmoduleConfig(path, name == null ? defaults.name() : name, sdk == null ? defaults.sdk() : sdk,
+                    prefix == null ? defaults.tagPrefix() : prefix));
+        }
+        return result;
     }
 
     private GitHubConfig github(Object node) {

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * @param components the components, in the file's order
  * @param commitMessage the release commit's message, with {@code {{tags}}}, {@code {{versions}}} or {@code {{components}}}
  * @param github where the repository lives on GitHub
+ * @param submodules the submodules that pin SDK releases, as configured (empty: every submodule of .gitmodules with defaults)
  */
 public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
-        List<ComponentConfig> components, String commitMessage, GitHubConfig github) {
+        List<ComponentConfig> components, String commitMessage, GitHubConfig github, List<SubmoduleConfig> submodules) {
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
     public static final String DEFAULT_REMOTE = "origin";

@@ -128,6 +128,23 @@ public final class ReleaseWriter {
         updateAtomically(commands, reflogMessage);
     }
 
+    /** Points {@code refName} at {@code commit}, whatever it pointed at before (a bot's branch, rewritten on each run). */
+    public void setRef(String refName, ObjectId commit, String reflogMessage) {
+        try {
+            org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(refName);
+            update.setNewObjectId(commit);
+            update.setForceUpdate(true);
+            update.setRefLogMessage(reflogMessage, false);
+            org.eclipse.jgit.lib.RefUpdate.Result result = update.update();
+            if (result == org.eclipse.jgit.lib.RefUpdate.Result.LOCK_FAILURE || result == org.eclipse.jgit.lib.RefUpdate.Result.IO_FAILURE
+                    || result == org.eclipse.jgit.lib.RefUpdate.Result.REJECTED) {
+                throw new ReleaseError("Cannot point " + refName + " at " + commit.name() + ": " + result);
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot point " + refName + " at " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Moves {@code branch} from {@code from} to {@code to} and deletes {@code tags} (name → the tag
      * object each must still point at), all or none.

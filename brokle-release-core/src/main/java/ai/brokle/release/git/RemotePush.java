@@ -64,6 +64,26 @@ public final class RemotePush {
         pushAtomically(refNames, List.of());
     }
 
+    /** Pushes a local branch to the same name on the remote, replacing what is there (a bot's branch that is rewritten on each run). */
+    public void pushReplacing(String refName) {
+        Iterable<PushResult> results;
+        try (Git g = new Git(git.jgit())) {
+            results = g.push().setRemote(remote).setRefSpecs(new RefSpec("+" + refName + ":" + refName)).setTimeout(timeoutSeconds)
+                    .setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+        for (PushResult result : results) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                RemoteRefUpdate.Status status = update.getStatus();
+                if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    throw new ReleaseError("Remote " + git.describeRemote(remote) + " refused the push of " + refName + ": "
+                            + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
+    }
+
     /**
      * Pushes each local ref of {@code refNames} to the same name on the remote and deletes
      * {@code deletions} from it, in one atomic push: the remote takes all or none.

@@ -135,6 +135,22 @@ public final class GitHubClient {
         return call("POST", base + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), content, "application/octet-stream", 201).body();
     }
 
+    /** The open pull request from {@code branch} of the repository's owner, if any. */
+    public Optional<JsonNode> findPullRequest(String repository, String branch) {
+        String owner = repository.substring(0, repository.indexOf('/'));
+        Response r = call("GET", path(repository, "pulls") + "?state=open&head=" + URLEncoder.encode(owner + ":" + branch, StandardCharsets.UTF_8),
+                null, null, 200);
+        return r.body().isArray() && !r.body().isEmpty() ? Optional.of(r.body().get(0)) : Optional.empty();
+    }
+
+    public JsonNode createPullRequest(String repository, ObjectNode pull) {
+        return call("POST", path(repository, "pulls"), json(pull), "application/json", 201).body();
+    }
+
+    public JsonNode updatePullRequest(String repository, long number, ObjectNode changes) {
+        return call("PATCH", path(repository, "pulls/" + number), json(changes), "application/json", 200).body();
+    }
+
     /** Sends a {@code repository_dispatch} event. */
     public void dispatch(String repository, String eventType, JsonNode clientPayload) {
         ObjectNode body = JSON.createObjectNode();

@@ -41,6 +41,8 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Pattern ASSET = Pattern.compile("/repos/([^/]+/[^/]+)/releases/assets/(\\d+)");
     private static final Pattern UPLOAD = Pattern.compile("/uploads/repos/([^/]+/[^/]+)/releases/(\\d+)/assets");
     private static final Pattern DISPATCHES = Pattern.compile("/repos/([^/]+/[^/]+)/dispatches");
+    private static final Pattern PULLS = Pattern.compile("/repos/([^/]+/[^/]+)/pulls");
+    private static final Pattern PULL = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)");
 
     /** A recorded request. */
     public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
@@ -79,6 +81,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<Long, List<ObjectNode>> assets = new LinkedHashMap<>();
     private final Map<Long, byte[]> assetBytes = new LinkedHashMap<>();
     private final List<JsonNode> dispatches = new ArrayList<>();
+    private final List<ObjectNode> pulls = new ArrayList<>();
     private final List<JsonNode> slack = new ArrayList<>();
     private final List<JsonNode> discord = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -125,6 +128,7 @@ public final class FakeGitHub implements AutoCloseable {
         assets.clear();
         assetBytes.clear();
         dispatches.clear();
+        pulls.clear();
         slack.clear();
         discord.clear();
         faults.clear();
@@ -152,6 +156,10 @@ public final class FakeGitHub implements AutoCloseable {
 
     public synchronized List<JsonNode> dispatches() {
         return List.copyOf(dispatches);
+    }
+
+    public synchronized List<ObjectNode> pullRequests() {
+        return List.copyOf(pulls);
     }
 
     public synchronized List<JsonNode> slackMessages() {
@@ -308,6 +316,30 @@ public final class FakeGitHub implements AutoCloseable {
                     + "/assets{?name,label}");
             releases.put(id, release);
             send(exchange, 201, release);
+        } else if ((m = PULLS.matcher(path)).matches() && method.equals("GET")) {
+            String head = URLDecoder.decode(param(query, "head"), StandardCharsets.UTF_8);
+            String owner = m.group(1).substring(0, m.group(1).indexOf('/'));
+            ArrayNode list = JSON.createArrayNode();
+            pulls.stream().filter(p -> p.path("state").asText().equals("open") && (owner + ":" + p.path("head").asText()).equals(head))
+                    .forEach(list::add);
+            send(exchange, 200, list);
+        } else if ((m = PULLS.matcher(path)).matches() && method.equals("POST")) {
+            ObjectNode pull = (ObjectNode) JSON.readTree(body);
+            long number = pulls.size() + 1;
+            pull.put("number", number);
+            pull.put("state", "open");
+            pull.put("html_url", "https://github.com/" + m.group(1) + "/pull/" + number);
+            pulls.add(pull);
+            send(exchange, 201, pull);
+        } else if ((m = PULL.matcher(path)).matches() && method.equals("PATCH")) {
+            int number = Integer.parseInt(m.group(2));
+            if (number < 1 || number > pulls.size()) {
+                send(exchange, 404, message("Not Found"));
+                return;
+            }
+            ObjectNode pull = pulls.get(number - 1);
+            JSON.readTree(body).fields().forEachRemaining(e -> pull.set(e.getKey(), e.getValue()));
+            send(exchange, 200, pull);
         } else if ((m = DISPATCHES.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode d = (ObjectNode) JSON.readTree(body);
             d.put("repository", m.group(1));

@@ -142,6 +142,29 @@ public final class TestRepo implements AutoCloseable {
         return paths;
     }
 
+    /** Stages a gitlink (a submodule's recorded commit) at {@code path}; the next commit records it. */
+    public void stageGitlink(String path, ObjectId commit) {
+        try {
+            org.eclipse.jgit.dircache.DirCache index = git.getRepository().lockDirCache();
+            org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+            editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+                    entry.setFileMode(org.eclipse.jgit.lib.FileMode.GITLINK);
+                    entry.setObjectId(commit);
+                }
+            });
+            editor.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits what is staged. */
+    public RevCommit commitIndex(String message) {
+        return commitStaged(message);
+    }
+
     /** Copies the directory {@code from}, its .git included, to {@code to}: a clone with the same commits. */
     public static Path copyTree(Path from, Path to) {
         try (java.util.stream.Stream<Path> all = Files.walk(from)) {
