@@ -581,9 +581,25 @@ public final class GitRepository implements AutoCloseable {
             Set<String> paths = new TreeSet<>(status.getUncommittedChanges());
             paths.addAll(status.getUntracked());
             paths.addAll(status.getConflicting());
+            // a submodule that is not checked out (a clone without --recurse-submodules) is not a change, as for git status
+            paths.removeIf(this::uninitialisedSubmodule);
             return paths;
         } catch (GitAPIException e) {
             throw new ReleaseError("Cannot read the status of the work tree: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean uninitialisedSubmodule(String path) {
+        try {
+            org.eclipse.jgit.dircache.DirCacheEntry entry = repository.readDirCache().getEntry(path);
+            if (entry == null || entry.getFileMode() != org.eclipse.jgit.lib.FileMode.GITLINK) {
+                return false;
+            }
+            java.io.File dir = new java.io.File(repository.getWorkTree(), path);
+            String[] files = dir.list();
+            return !dir.exists() || (dir.isDirectory() && files != null && files.length == 0);
+        } catch (IOException e) {
+            return false;
         }
     }
 

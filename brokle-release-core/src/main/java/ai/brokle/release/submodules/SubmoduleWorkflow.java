@@ -72,16 +72,7 @@ public final class SubmoduleWorkflow {
             if (!problems.isEmpty()) {
                 throw new ReleaseFailure("Cannot check the submodules", problems);
             }
-            List<Status> statuses = new ArrayList<>();
-            for (Submodule s : submodules) {
-                Status status = status(git, s);
-                statuses.add(status);
-                if (status.ok()) {
-                    log.info(status.line());
-                } else {
-                    log.warn(status.line());
-                }
-            }
+            List<Status> statuses = statuses(git, submodules);
             List<String> failing = statuses.stream().filter(s -> !s.ok()).map(Status::line).toList();
             if (submodules.isEmpty()) {
                 log.info("No submodules to check: .gitmodules declares none");
@@ -94,6 +85,35 @@ public final class SubmoduleWorkflow {
             }
             return statuses;
         }
+    }
+
+    private List<Status> statuses(GitRepository git, List<Submodule> submodules) {
+        List<Status> statuses = new ArrayList<>();
+        for (Submodule s : submodules) {
+            Status status = status(git, s);
+            statuses.add(status);
+            if (status.ok()) {
+                log.info(status.line());
+            } else {
+                log.warn(status.line());
+            }
+        }
+        return statuses;
+    }
+
+    /**
+     * The check {@code validate} and {@code perform} run when .brokle-release.yml configures
+     * submodules: a problem for each configured submodule HEAD does not record on a release.
+     */
+    public static List<String> releaseProblems(GitRepository git, ReleaseConfig config, SubmoduleOptions options) {
+        List<String> problems = new ArrayList<>();
+        if (config.submodules().isEmpty() || git.head().isEmpty()) {
+            return problems;
+        }
+        List<Submodule> submodules = Submodule.read(git, config, git.head().get(), null, problems);
+        new SubmoduleWorkflow(options).statuses(git, submodules).stream().filter(st -> !st.ok())
+                .forEach(st -> problems.add("Submodule " + st.line() + "; move it to a release (mvn brokle-release:update-submodules)"));
+        return problems;
     }
 
     private Status status(GitRepository git, Submodule s) {

@@ -17,6 +17,8 @@ import ai.brokle.release.github.GitHubActions;
 import ai.brokle.release.github.GitHubClient;
 import ai.brokle.release.github.Webhook;
 import ai.brokle.release.plan.Step;
+import ai.brokle.release.submodules.SubmoduleOptions;
+import ai.brokle.release.submodules.SubmoduleWorkflow;
 import ai.brokle.release.version.SemVer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +92,9 @@ public final class PerformWorkflow {
             List<String> problems = new ArrayList<>();
             ReleaseTarget target = ReleaseTarget.resolve(git, options.release(), options.tag(), problems);
             Set<String> skipped = skipped(problems);
+            if (target != null) {
+                problems.addAll(SubmoduleWorkflow.releaseProblems(git, target.config(), SubmoduleOptions.of(options.release())));
+            }
             String token = options.token();
             if (token == null && !options.dryRun() && !skipped.containsAll(List.of(GITHUB_RELEASE, DISPATCH))) {
                 problems.add("No GitHub token: set GITHUB_TOKEN (in GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}) or GH_TOKEN,"

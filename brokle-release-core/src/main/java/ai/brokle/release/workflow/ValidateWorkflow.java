@@ -12,6 +12,8 @@ import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.plan.ComponentPlan;
 import ai.brokle.release.plan.NextVersionPlanner;
+import ai.brokle.release.submodules.SubmoduleOptions;
+import ai.brokle.release.submodules.SubmoduleWorkflow;
 import ai.brokle.release.version.SemVer;
 import ai.brokle.release.version.VersionRequest;
 import java.io.IOException;
@@ -80,6 +82,9 @@ public final class ValidateWorkflow {
         checkBranch(git, config);
         if (config != null && !shallow && request != null) {
             checkComponents(git, config, request);
+        }
+        if (config != null) {
+            problems.addAll(SubmoduleWorkflow.releaseProblems(git, config, SubmoduleOptions.of(options)));
         }
         return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems));
     }

@@ -137,6 +137,20 @@ class SubmoduleWorkflowTest {
     }
 
     @Test
+    void validateChecksTheConfiguredSubmodulesToo() {
+        ObjectId past = python.get("docs: readme");
+        pin("sdk/python", past);
+        platform.commitIndex("chore: python sdk from main");
+        try (ai.brokle.release.git.GitRepository git = ai.brokle.release.git.GitRepository.open(platform.dir())) {
+            List<String> problems = new ai.brokle.release.workflow.ValidateWorkflow(ReleaseOptions.of(platform.dir()).withLog(log)).check(git)
+                    .problems();
+            assertTrue(problems.contains("Submodule sdk/python: 1 commit past release python-v0.2.9 (python-v0.2.9-1-g" + past.abbreviate(7).name()
+                    + "), not a release; move it to a release (mvn brokle-release:update-submodules)"), problems.toString());
+            assertFalse(problems.stream().anyMatch(p -> p.contains("sdk/javascript")), problems.toString());
+        }
+    }
+
+    @Test
     void aCommitTheRemoteDoesNotHaveAnUninitialisedSubmoduleAndAnUnreachableRemoteAreReported() throws Exception {
         RevCommit unpushed;
         try (TestRepo work = TestRepo.open(pythonWork)) {
