@@ -129,6 +129,19 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void submoduleGoalsRunWithoutAPomAndTakeTheirProperties() {
+        assertEquals("${brokle.warnOnly}", expressions(mojo("validate-submodules")).get("warnOnly"));
+        Map<String, String> update = expressions(mojo("update-submodules"));
+        assertEquals("${brokle.submodule}", update.get("submodule"));
+        assertEquals("${brokle.prerelease}", update.get("prerelease"));
+        assertEquals("${brokle.branch}", update.get("branch"));
+        assertEquals("${brokle.check}", expressions(mojo("compatibility-matrix")).get("check"));
+        for (String goal : new String[] {"validate-submodules", "update-submodules", "compatibility-matrix"}) {
+            assertEquals("false", text(mojo(goal), "requiresProject"), goal);
+        }
+    }
+
+    @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
     }

@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('sdk/javascript: on release js-v0.5.1')
+assert log =~ /sdk\/python: 1 commit past release python-v0\.2\.9 \(python-v0\.2\.9-1-g[0-9a-f]{7}\), not a release/
+assert log.contains('1 of 2 submodules are not on a release')
+return true
