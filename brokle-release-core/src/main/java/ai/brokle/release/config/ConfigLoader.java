@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "github",
-            "submodules", "components");
+            "submodules", "submoduleCommitMessage", "components");
     private static final List<String> SUBMODULE_KEYS = List.of("name", "sdk", "tagPrefix");
     private static final List<String> GITHUB_KEYS = List.of("repository", "apiUrl");
     private static final List<String> GITHUB_RELEASE_KEYS = List.of("assets", "checksums");
@@ -59,7 +59,7 @@ public final class ConfigLoader {
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
                     ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE,
-                    GitHubConfig.defaults(), List.of());
+                    GitHubConfig.defaults(), List.of(), ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE);
         }
         String text;
         try {
@@ -113,11 +113,17 @@ public final class ConfigLoader {
         VersionPolicy policy = versioning(top.get("versioning"));
         GitHubConfig github = github(top.get("github"));
         List<SubmoduleConfig> submodules = submodules(top.get("submodules"));
+        String submoduleMessage = string(top, "", "submoduleCommitMessage", ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE);
+        if (submoduleMessage != null && (!submoduleMessage.contains("{{updates}}") || submoduleMessage.replace("{{updates}}", "").contains("{{"))) {
+            problem("submoduleCommitMessage", "'" + submoduleMessage + "' is not a commit message template; write the message with {{updates}}"
+                    + " where the moves go, e.g. '" + ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE + "'");
+        }
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github, submodules);
+        return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github, submodules,
+                submoduleMessage);
     }
 
     private VersionPolicy versioning(Object node) {

@@ -17,9 +17,12 @@ import java.util.stream.Collectors;
  * @param commitMessage the release commit's message, with {@code {{tags}}}, {@code {{versions}}} or {@code {{components}}}
  * @param github where the repository lives on GitHub
  * @param submodules the submodules that pin SDK releases, as configured (empty: every submodule of .gitmodules with defaults)
+ * @param submoduleCommitMessage the message of update-submodules' commit, with {@code {{updates}}}
  */
 public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
-        List<ComponentConfig> components, String commitMessage, GitHubConfig github, List<SubmoduleConfig> submodules) {
+        List<ComponentConfig> components, String commitMessage, GitHubConfig github, List<SubmoduleConfig> submodules,
+        String submoduleCommitMessage) {
+    public static final String DEFAULT_SUBMODULE_COMMIT_MESSAGE = "chore(deps): update {{updates}}";
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
     public static final String DEFAULT_REMOTE = "origin";

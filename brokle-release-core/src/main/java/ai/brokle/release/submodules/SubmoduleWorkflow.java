@@ -197,8 +197,8 @@ public final class SubmoduleWorkflow {
             }
             Map<String, ObjectId> gitlinks = new LinkedHashMap<>();
             updates.forEach(u -> gitlinks.put(u.submodule().path(), u.after().commit()));
-            String message = "chore(deps): update " + String.join(", ", updates.stream().map(u -> u.submodule().config().name() + " to "
-                    + u.after().tag()).toList()) + "\n";
+            String message = config.submoduleCommitMessage().replace("{{updates}}", String.join(", ", updates.stream()
+                    .map(u -> u.submodule().config().name() + " to " + u.after().tag()).toList())).strip() + "\n";
             SubmoduleLinks links = new SubmoduleLinks(git);
             ReleaseWriter writer = new ReleaseWriter(git);
             ObjectId commit = links.commitGitlinks(head, gitlinks, message, writer.identity());

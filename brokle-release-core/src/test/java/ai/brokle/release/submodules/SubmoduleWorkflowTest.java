@@ -200,6 +200,17 @@ class SubmoduleWorkflowTest {
     }
 
     @Test
+    void theCommitMessageIsConfigurable() throws Exception {
+        platform.write(".brokle-release.yml", config("submoduleCommitMessage: 'build(sdk): bump {{updates}}'\n"));
+        platform.git().add().addFilepattern(".brokle-release.yml").call();
+        pin("sdk/javascript", js.get("js-v0.5.0"));
+        platform.commitIndex("chore: older js sdk");
+        workflow(options()).update();
+        assertEquals("build(sdk): bump JavaScript SDK to js-v0.5.1",
+                platform.git().log().setMaxCount(1).call().iterator().next().getFullMessage().strip());
+    }
+
+    @Test
     void updateOnABranchPushesItAndOpensThenUpdatesOnePullRequest() throws Exception {
         Path origin = tmp.resolve("platform-origin.git");
         Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
