@@ -157,10 +157,6 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
         return new ReleasePlan(relevant, out, after, exiting, consumed);
     }
 
-    public Optional<Release> release(String name) {
-        return releases.stream().filter(r -> r.name().equals(name)).findFirst();
-    }
-
     private static SemVer newVersion(Draft d, Map<String, Integer> preVersions, String preTag) {
         if (d.type == Bump.NONE) {
             return d.oldVersion;

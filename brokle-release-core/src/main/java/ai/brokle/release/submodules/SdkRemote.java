@@ -51,6 +51,7 @@ public final class SdkRemote implements AutoCloseable {
 
     private final Repository cache;
     private final String tagPrefix;
+    private List<Release> releases;
 
     private SdkRemote(Repository cache, String tagPrefix) {
         this.cache = cache;
@@ -91,8 +92,11 @@ public final class SdkRemote implements AutoCloseable {
         return message.replace(url, shownUrl).replaceAll("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@", "$1***@");
     }
 
-    /** The SDK's release tags (prefix + SemVer), highest first. */
+    /** The SDK's release tags (prefix + SemVer), highest first; read once. */
     public List<Release> releases() {
+        if (releases != null) {
+            return releases;
+        }
         List<Release> out = new ArrayList<>();
         try (RevWalk walk = new RevWalk(cache)) {
             for (Ref ref : cache.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + tagPrefix)) {
@@ -106,31 +110,28 @@ public final class SdkRemote implements AutoCloseable {
             throw new ReleaseError("Cannot read the tags of the SDK cache " + cache.getDirectory() + ": " + e.getMessage(), e);
         }
         out.sort(Comparator.comparing(Release::version).reversed());
-        return out;
+        releases = List.copyOf(out);
+        return releases;
     }
 
-    /** Whether {@code commit} is reachable from a branch or tag of the remote. */
+    /** Whether {@code commit} is reachable from a branch or tag of the remote: one walk from every tip. */
     public boolean contains(ObjectId commit) {
         try (RevWalk walk = new RevWalk(cache)) {
             if (!cache.getObjectDatabase().has(commit)) {
                 return false;
             }
-            RevCommit target = walk.parseCommit(commit);
             for (Ref ref : cache.getRefDatabase().getRefs()) {
                 ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-                if (id == null) {
-                    continue;
-                }
-                RevCommit tip;
                 try {
-                    tip = walk.parseCommit(id);
+                    walk.markStart(walk.parseCommit(id));
                 } catch (IOException notACommit) {
-                    continue;
+                    // a tag of a tree or blob: no history to search
                 }
-                if (walk.isMergedInto(target, tip)) {
+            }
+            for (RevCommit c : walk) {
+                if (c.equals(commit)) {
                     return true;
                 }
-                walk.reset();
             }
             return false;
         } catch (IOException e) {

@@ -29,6 +29,7 @@ final class ChangesetComponent {
     private final ComponentConfig component;
     private final Path root;
     private final ChangesetDirectory directory;
+    private Workspace workspace;
 
     ChangesetComponent(GitRepository git, ComponentConfig component) {
         this.git = git;
@@ -37,9 +38,16 @@ final class ChangesetComponent {
         this.directory = new ChangesetDirectory(root);
     }
 
+    private Workspace workspace() {
+        if (workspace == null) {
+            workspace = Workspace.read(root);
+        }
+        return workspace;
+    }
+
     /** The release plan of the workspace's change files. */
     ReleasePlan releasePlan() {
-        return ReleasePlan.of(directory.changesets(), Workspace.read(root), directory.config(), directory.preState());
+        return ReleasePlan.of(directory.changesets(), workspace(), directory.config(), directory.preState());
     }
 
     /** The commit-based plan with the next version and tag taken from the change files instead. */
@@ -56,10 +64,9 @@ final class ChangesetComponent {
 
     /** The files the release writes and deletes, relative to the repository root. */
     Release release(ReleasePlan plan) {
-        Workspace workspace = Workspace.read(root);
         FileHistory history = new FileHistory(git);
         String prefix = component.path().isEmpty() ? "" : component.path() + "/";
-        ChangesetVersioning versioning = new ChangesetVersioning(workspace, directory.config(),
+        ChangesetVersioning versioning = new ChangesetVersioning(workspace(), directory.config(),
                 id -> history.commitThatAdded(prefix + ChangesetDirectory.NAME + "/" + id + ".md").map(o -> o.name()));
         ChangesetVersioning.Outcome outcome = versioning.outcome(plan);
         List<FileChange> changes = new ArrayList<>();

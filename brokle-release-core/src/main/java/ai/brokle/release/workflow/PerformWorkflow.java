@@ -100,7 +100,8 @@ public final class PerformWorkflow {
                 problems.add("No GitHub token: set GITHUB_TOKEN (in GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}) or GH_TOKEN,"
                         + " or name a settings.xml server with -Dbrokle.githubServerId");
             }
-            Map<String, Path> assets = target == null ? Map.of() : assets(git.workTree(), target.component().publish(), problems);
+            Map<String, Path> assets = target == null || skipped.contains(GITHUB_RELEASE) ? Map.of()
+                    : assets(git.workTree(), target.component().publish(), problems);
             String notes = null;
             ReleaseChanges changes = null;
             if (target != null && target.commit() != null) {
@@ -387,9 +388,14 @@ public final class PerformWorkflow {
             return context.repository() + " " + context.target.tag();
         }
 
-        /** Name → bytes of every asset, the checksum file last. */
+        /** Name → bytes of every asset, the checksum file last; read once. */
+        private Map<String, byte[]> files;
+
         private Map<String, byte[]> files() {
-            Map<String, byte[]> files = new LinkedHashMap<>();
+            if (files != null) {
+                return files;
+            }
+            files = new LinkedHashMap<>();
             StringBuilder sums = new StringBuilder();
             context.assets.forEach((name, path) -> {
                 try {

@@ -51,6 +51,23 @@ class DispatchWorkflowTest {
     }
 
     @Test
+    void withoutARepositoryTheTagsConfiguredDispatchesAreSentAndNothingElse() throws Exception {
+        try (ai.brokle.release.testing.TestRepo repo = ai.brokle.release.testing.TestRepo.init(dir.resolve("sdk"))) {
+            repo.write(".brokle-release.yml", "github:\n  repository: brokle-ai/brokle-python\n  apiUrl: " + github.apiUrl() + "\n"
+                    + "components:\n  python:\n    path: .\n    tagPrefix: python-v\n    githubRelease:\n      assets: ['dist/*.whl']\n"
+                    + "    dispatch:\n      - repository: brokle-ai/brokle\n        eventType: sdk-released\n"
+                    + "        payload: {sdk: python, version: '{{version}}'}\n");
+            repo.commitAll("feat: client");
+            repo.annotatedTag("python-v1.2.3");
+        }
+        new DispatchWorkflow(PerformOptions.of(ReleaseOptions.of(dir.resolve("sdk")).withEnvironment(Map.of("GITHUB_TOKEN", TOKEN,
+                "GITHUB_REF", "refs/tags/python-v1.2.3")).withLog(log)), new PrintStream(System.out)).send(null, null, null);
+        assertEquals(1, github.dispatches().size(), "the assets (not built here) are not needed for a dispatch");
+        assertEquals("{\"sdk\":\"python\",\"version\":\"1.2.3\"}", github.dispatches().get(0).path("client_payload").toString());
+        assertTrue(github.releases().isEmpty());
+    }
+
+    @Test
     void badInputIsReportedTogetherAndNothingIsSent() {
         ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> workflow(Map.of("GITHUB_API_URL", github.apiUrl().toString()))
                 .send("brokle", " ", "[1, 2]"));
