@@ -35,7 +35,8 @@ public final class ConfigLoader {
     private static final Pattern EVENT_TYPE = Pattern.compile("[^\\s]{1,100}");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
     private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images",
-            "versioning", "githubRelease", "dispatch", "notify");
+            "versioning", "githubRelease", "dispatch", "notify", "pypi");
+    private static final List<String> PYPI_KEYS = List.of("dist", "repository", "simple", "testRepository", "testSimple");
     private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
     private static final List<String> EXCLUDE_KEYS = List.of("types", "scopes", "messages");
     private static final List<String> NOTES_KEYS = List.of("title", "template");
@@ -431,7 +432,25 @@ public final class ConfigLoader {
                         PublishConfig.NOTIFIERS) + " (their webhook URLs come from SLACK_WEBHOOK_URL and DISCORD_WEBHOOK_URL)");
             }
         }
-        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify);
+        PypiConfig pypi = null;
+        if (component.get("pypi") != null) {
+            Map<String, Object> p = mapping(component.get("pypi") instanceof Map ? component.get("pypi") : Map.of(), key + ".pypi", PYPI_KEYS);
+            if (p != null) {
+                List<String> dist = p.containsKey("dist") ? stringList(p.get("dist"), key + ".pypi.dist") : PypiConfig.DEFAULT_DIST;
+                pypi = new PypiConfig(dist, url(p, key + ".pypi", "repository", PypiConfig.PYPI), url(p, key + ".pypi", "simple", PypiConfig.PYPI_SIMPLE),
+                        url(p, key + ".pypi", "testRepository", PypiConfig.TEST_PYPI), url(p, key + ".pypi", "testSimple", PypiConfig.TEST_PYPI_SIMPLE));
+            }
+        }
+        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi);
+    }
+
+    /** An http(s) address without user or password; problems name the key. */
+    private String url(Map<String, Object> node, String parent, String field, String otherwise) {
+        String value = string(node, parent, field, otherwise);
+        if (value != null && !API_URL.matcher(value).matches()) {
+            problem(parent + "." + field, "'" + value + "' is not an http(s) address without user name or password, e.g. " + otherwise);
+        }
+        return value == null ? otherwise : value;
     }
 
     /** A list of text values; a single text value is a list of one. */

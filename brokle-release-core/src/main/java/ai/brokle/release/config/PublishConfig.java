@@ -10,8 +10,9 @@ import java.util.Map;
  * @param checksums the name of the checksum file attached beside them ({@code SHA256SUMS}); null for none
  * @param dispatches repository_dispatch events sent once the release is public
  * @param notifications the chat notifications sent last: {@code slack}, {@code discord}
+ * @param pypi where its Python distributions go; null when it publishes none
  */
-public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications) {
+public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications, PypiConfig pypi) {
     public static final String DEFAULT_CHECKSUMS = "SHA256SUMS";
     public static final List<String> NOTIFIERS = List.of("slack", "discord");
 
@@ -26,6 +27,6 @@ public record PublishConfig(List<String> assets, String checksums, List<Dispatch
     }
 
     public static PublishConfig defaults() {
-        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of());
+        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of(), null);
     }
 }

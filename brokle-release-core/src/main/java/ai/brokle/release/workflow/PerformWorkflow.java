@@ -28,13 +28,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -47,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The {@code perform} goal: the CI half of a release, run on its tag. Publishes in a safe order —
@@ -63,7 +57,7 @@ public final class PerformWorkflow {
     public static final String DISPATCH = "dispatch";
     public static final String SLACK = "slack";
     public static final String DISCORD = "discord";
-    public static final List<String> STEP_KINDS = List.of(GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
+    public static final List<String> STEP_KINDS = List.of(PypiPublication.NAME, GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REMOTE_TIMEOUT_SECONDS = 60;
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
@@ -94,6 +88,11 @@ public final class PerformWorkflow {
             Set<String> skipped = skipped(problems);
             if (target != null) {
                 problems.addAll(SubmoduleWorkflow.releaseProblems(git, target.config(), SubmoduleOptions.of(options.release())));
+            }
+            PypiPublication pypi = null;
+            if (target != null && target.component().publish().pypi() != null && !skipped.contains(PypiPublication.NAME)) {
+                pypi = new PypiPublication(git, target, options.release().environment(), options.pypiToken(), options.retry(), log, actions);
+                problems.addAll(pypi.prepare(options.dryRun()));
             }
             String token = options.token();
             if (token == null && !options.dryRun() && !skipped.containsAll(List.of(GITHUB_RELEASE, DISPATCH))) {
@@ -126,6 +125,9 @@ public final class PerformWorkflow {
             fetchRecord(remote, target.tag());
             Context context = new Context(git, github, target, notes, highlights(changes, notes), assets);
             List<Step> steps = steps(context, skipped);
+            if (pypi != null) {
+                steps.add(0, pypi);
+            }
             List<Outcome> outcomes;
             try {
                 outcomes = run(context, steps, skipped);
@@ -159,41 +161,7 @@ public final class PerformWorkflow {
 
     /** The files of the configured asset globs, by name; a glob that matches nothing, or two files of one name, is a problem. */
     private static Map<String, Path> assets(Path root, PublishConfig publish, List<String> problems) {
-        Map<String, Path> found = new TreeMap<>();
-        for (String glob : publish.assets()) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            List<Path> matched = new ArrayList<>();
-            try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return dir.getFileName() != null && dir.getFileName().toString().equals(".git") ? FileVisitResult.SKIP_SUBTREE
-                                : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && matcher.matches(root.relativize(file))) {
-                            matched.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                problems.add("githubRelease.assets: cannot list the files for '" + glob + "': " + e.getMessage());
-            }
-            if (matched.isEmpty()) {
-                problems.add("githubRelease.assets: '" + glob + "' matches no file under " + root + "; build the assets before perform, or fix"
-                        + " the glob in the component's githubRelease.assets");
-            }
-            for (Path file : matched) {
-                Path other = found.put(file.getFileName().toString(), file);
-                if (other != null && !other.equals(file)) {
-                    problems.add("githubRelease.assets: two files are named " + file.getFileName() + " (" + root.relativize(other) + ", "
-                            + root.relativize(file) + "); release assets need distinct names");
-                }
-            }
-        }
+        Map<String, Path> found = FileGlobs.byName(root, publish.assets(), "githubRelease.assets", problems);
         if (publish.checksums() != null && found.containsKey(publish.checksums())) {
             problems.add("githubRelease.checksums: an asset is already named " + publish.checksums() + "; name the checksum file otherwise");
         }

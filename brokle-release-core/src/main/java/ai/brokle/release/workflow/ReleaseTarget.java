@@ -30,6 +30,11 @@ record ReleaseTarget(ReleaseConfig config, String tag, ComponentConfig component
         RepositoryLinks links) {
 
     static ReleaseTarget resolve(GitRepository git, ReleaseOptions options, String requestedTag, List<String> problems) {
+        return resolve(git, options, requestedTag, true, problems);
+    }
+
+    /** As above; without {@code needsGitHub}, an unknown GitHub repository is no problem (repository is then null). */
+    static ReleaseTarget resolve(GitRepository git, ReleaseOptions options, String requestedTag, boolean needsGitHub, List<String> problems) {
         ReleaseConfig config = null;
         try {
             config = ConfigLoader.load(git.workTree());
@@ -79,7 +84,7 @@ record ReleaseTarget(ReleaseConfig config, String tag, ComponentConfig component
         if (repository == null) {
             repository = fromWebAddress(links == null ? null : links.base());
         }
-        if (repository == null) {
+        if (repository == null && needsGitHub) {
             problems.add("The GitHub repository is unknown: set github.repository (owner/name) in " + ReleaseConfig.FILE_NAME
                     + ", or give remote '" + config.remote() + "' a GitHub URL");
         }
