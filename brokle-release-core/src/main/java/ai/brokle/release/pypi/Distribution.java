@@ -96,16 +96,25 @@ public record Distribution(Path file, byte[] bytes, String filetype, String pyve
         return new Distribution(file, bytes, filetype, pyversion, fields, description);
     }
 
+    /** The wheel's METADATA; null without one. A wheel without its WHEEL file is refused, as pip refuses it. */
     private static String fromWheel(byte[] bytes) throws IOException {
+        String metadata = null;
+        boolean wheelFile = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 String n = e.getName();
-                if (n.endsWith(".dist-info/METADATA") && n.indexOf('/') == n.lastIndexOf('/')) {
-                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                boolean top = n.indexOf('/') == n.lastIndexOf('/');
+                if (n.endsWith(".dist-info/METADATA") && top) {
+                    metadata = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                } else if (n.endsWith(".dist-info/WHEEL") && top) {
+                    wheelFile = true;
                 }
             }
         }
-        return null;
+        if (metadata != null && !wheelFile) {
+            throw new IOException("no *.dist-info/WHEEL, which pip needs to install it");
+        }
+        return metadata;
     }
 
     private static String fromSdist(byte[] bytes) throws IOException {

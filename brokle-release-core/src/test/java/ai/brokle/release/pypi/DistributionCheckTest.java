@@ -50,6 +50,14 @@ class DistributionCheckTest {
         Path renamed = PythonDistributions.wheel(dir, "brokle-sdk", "0.3.0", PythonDistributions.metadata("brokle", "0.3.0", MARKDOWN, "x"));
         assertTrue(String.join("\n", DistributionCheck.problems(Distribution.read(renamed), SemVer.parse("0.3.0")))
                 .contains("the file name names 'brokle_sdk' but the metadata names 'brokle'"));
+        Path noWheelFile = dir.resolve("broken-1.0.0-py3-none-any.whl");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(noWheelFile))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("broken-1.0.0.dist-info/METADATA"));
+            zip.write(PythonDistributions.metadata("broken", "1.0.0", MARKDOWN, "x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ai.brokle.release.ReleaseFailure noWheel = org.junit.jupiter.api.Assertions.assertThrows(ai.brokle.release.ReleaseFailure.class,
+                () -> Distribution.read(noWheelFile));
+        assertTrue(noWheel.getMessage().contains("no *.dist-info/WHEEL"), noWheel.getMessage());
         Files.writeString(dir.resolve("notes.txt"), "x");
         ai.brokle.release.ReleaseFailure e = org.junit.jupiter.api.Assertions.assertThrows(ai.brokle.release.ReleaseFailure.class,
                 () -> Distribution.read(dir.resolve("notes.txt")));

@@ -61,7 +61,7 @@ class PackageIndexTest {
         assertEquals(List.of("text/markdown"), sent.fields().get("description_content_type"));
 
         Path out = Files.createDirectory(dir.resolve("downloaded"));
-        PythonDistributions.python("import subprocess,sys\nr=subprocess.run([sys.executable,'-m','pip','download','--no-deps','--no-cache-dir',"
+        PythonDistributions.python("import subprocess,sys\nr=subprocess.run([sys.executable,'-m','pip','--isolated','download','--no-deps','--no-cache-dir',"
                 + "'--disable-pip-version-check','--index-url','" + server.simpleUrl() + "','-d','" + out + "','brokle==0.3.0b1'],capture_output=True,"
                 + "text=True)\nprint(r.stdout+r.stderr)\nsys.exit(r.returncode)");
         assertArrayEquals(wheel.bytes(), Files.readAllBytes(out.resolve(wheel.filename())), "pip fetched the file, its digest checked");

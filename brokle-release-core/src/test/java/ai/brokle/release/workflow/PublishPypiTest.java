@@ -63,6 +63,9 @@ class PublishPypiTest {
             zip.write(("Metadata-Version: 2.1\nName: brokle\nVersion: " + built + "\nSummary: Brokle\nDescription-Content-Type: text/markdown\n\n"
                     + "# Brokle\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("brokle-" + built + ".dist-info/WHEEL"));
+            zip.write("Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
         return dir;
     }
@@ -130,6 +133,9 @@ class PublishPypiTest {
             zip.putNextEntry(new ZipEntry("brokle-0.3.0.dist-info/METADATA"));
             zip.write("Metadata-Version: 2.1\nName: brokle\nVersion: 0.3.0\nSummary: Rebuilt\nDescription-Content-Type: text/markdown\n\nx\n"
                     .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("brokle-0.3.0.dist-info/WHEEL"));
+            zip.write("Wheel-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> publish(dir, env("python-v0.3.0")));

@@ -19,7 +19,7 @@ public class PerformMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.tag")
     private String tag;
 
-    /** Steps to leave out, comma-separated: github-release, dispatch, slack, discord ("true" skips the goal). */
+    /** Steps to leave out, comma-separated: pypi, github-release, dispatch, slack, discord ("true" skips the goal). */
     @Parameter(property = "brokle.skip")
     private String skipSteps;
 
@@ -30,6 +30,10 @@ public class PerformMojo extends AbstractReleaseMojo {
     /** The id of a settings.xml server whose password is the GitHub token; without it, GITHUB_TOKEN or GH_TOKEN. */
     @Parameter(property = "brokle.githubServerId")
     private String githubServerId;
+
+    /** The id of a settings.xml server whose password is the package index's API token; without it, Trusted Publishing or PYPI_TOKEN. */
+    @Parameter(property = "brokle.pypiServerId")
+    private String pypiServerId;
 
     /** The id of a settings.xml server that authenticates pushes of the publication record; without it, the environment's. */
     @Parameter(property = "brokle.gitServerId")
@@ -42,6 +46,7 @@ public class PerformMojo extends AbstractReleaseMojo {
     protected void run(ReleaseOptions options) {
         new PerformWorkflow(PerformOptions.of(GitServer.apply(options, gitServerId, session.getSettings(), decrypter)).withTag(tag)
                 .withSkip(skipSteps).withDryRun(dryRun)
-                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter)), System.out).execute();
+                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter))
+                .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter)), System.out).execute();
     }
 }

@@ -142,6 +142,16 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void publishPypiTakesItsProperties() {
+        Map<String, String> p = expressions(mojo("publish-pypi"));
+        assertEquals("false", text(mojo("publish-pypi"), "requiresProject"));
+        assertEquals("${brokle.tag}", p.get("tag"));
+        assertEquals("${brokle.dryRun}", p.get("dryRun"));
+        assertEquals("${brokle.pypiServerId}", p.get("pypiServerId"));
+        assertEquals("${brokle.pypiServerId}", expressions(mojo("perform")).get("pypiServerId"));
+    }
+
+    @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
     }
