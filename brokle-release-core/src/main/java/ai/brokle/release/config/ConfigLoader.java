@@ -35,7 +35,8 @@ public final class ConfigLoader {
     private static final Pattern EVENT_TYPE = Pattern.compile("[^\\s]{1,100}");
     private static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
     private static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images",
-            "versioning", "githubRelease", "dispatch", "notify", "pypi");
+            "versioning", "githubRelease", "dispatch", "notify", "pypi", "npm");
+    private static final List<String> NPM_KEYS = List.of("registry", "access");
     private static final List<String> PYPI_KEYS = List.of("dist", "repository", "simple", "testRepository", "testSimple");
     private static final List<String> CHANGELOG_KEYS = List.of("path", "sections", "exclude");
     private static final List<String> EXCLUDE_KEYS = List.of("types", "scopes", "messages");
@@ -441,7 +442,18 @@ public final class ConfigLoader {
                         url(p, key + ".pypi", "testRepository", PypiConfig.TEST_PYPI), url(p, key + ".pypi", "testSimple", PypiConfig.TEST_PYPI_SIMPLE));
             }
         }
-        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi);
+        NpmConfig npm = null;
+        if (component.get("npm") != null) {
+            Map<String, Object> n = mapping(component.get("npm") instanceof Map ? component.get("npm") : Map.of(), key + ".npm", NPM_KEYS);
+            if (n != null) {
+                String access = string(n, key + ".npm", "access", null);
+                if (access != null && !access.equals("public") && !access.equals("restricted")) {
+                    problem(key + ".npm.access", "'" + access + "' is not an access level; use public or restricted");
+                }
+                npm = new NpmConfig(url(n, key + ".npm", "registry", NpmConfig.NPMJS), access);
+            }
+        }
+        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi, npm);
     }
 
     /** An http(s) address without user or password; problems name the key. */

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param dispatches repository_dispatch events sent once the release is public
  * @param notifications the chat notifications sent last: {@code slack}, {@code discord}
  * @param pypi where its Python distributions go; null when it publishes none
+ * @param npm where its npm packages go; null when it publishes none
  */
-public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications, PypiConfig pypi) {
+public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications, PypiConfig pypi,
+        NpmConfig npm) {
     public static final String DEFAULT_CHECKSUMS = "SHA256SUMS";
     public static final List<String> NOTIFIERS = List.of("slack", "discord");
 
@@ -27,6 +29,6 @@ public record PublishConfig(List<String> assets, String checksums, List<Dispatch
     }
 
     public static PublishConfig defaults() {
-        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of(), null);
+        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of(), null, null);
     }
 }

@@ -12,35 +12,41 @@ import ai.brokle.release.github.GitHubClient;
  * @param githubToken a token from a settings.xml server, or null to read GITHUB_TOKEN / GH_TOKEN
  * @param retry how hard GitHub and package index requests are tried
  * @param pypiToken a package index token from a settings.xml server, or null for Trusted Publishing or PYPI_TOKEN
+ * @param npmToken an npm token from a settings.xml server, or null for NPM_TOKEN / NODE_AUTH_TOKEN
+ * @param distTag {@code brokle.distTag}: the npm dist-tag asked for, or null for the version's own
  */
 public record PerformOptions(ReleaseOptions release, String tag, String skip, boolean dryRun, String githubToken, GitHubClient.Retry retry,
-        String pypiToken) {
+        String pypiToken, String npmToken, String distTag) {
     public static PerformOptions of(ReleaseOptions release) {
-        return new PerformOptions(release, null, null, false, null, GitHubClient.Retry.DEFAULT, null);
+        return new PerformOptions(release, null, null, false, null, GitHubClient.Retry.DEFAULT, null, null, null);
+    }
+
+    public PerformOptions withNpm(String token, String tagAskedFor) {
+        return new PerformOptions(release, tag, skip, dryRun, githubToken, retry, pypiToken, token, tagAskedFor);
     }
 
     public PerformOptions withPypiToken(String value) {
-        return new PerformOptions(release, tag, skip, dryRun, githubToken, retry, value);
+        return new PerformOptions(release, tag, skip, dryRun, githubToken, retry, value, npmToken, distTag);
     }
 
     public PerformOptions withTag(String value) {
-        return new PerformOptions(release, value, skip, dryRun, githubToken, retry, pypiToken);
+        return new PerformOptions(release, value, skip, dryRun, githubToken, retry, pypiToken, npmToken, distTag);
     }
 
     public PerformOptions withSkip(String value) {
-        return new PerformOptions(release, tag, value, dryRun, githubToken, retry, pypiToken);
+        return new PerformOptions(release, tag, value, dryRun, githubToken, retry, pypiToken, npmToken, distTag);
     }
 
     public PerformOptions withDryRun(boolean value) {
-        return new PerformOptions(release, tag, skip, value, githubToken, retry, pypiToken);
+        return new PerformOptions(release, tag, skip, value, githubToken, retry, pypiToken, npmToken, distTag);
     }
 
     public PerformOptions withGithubToken(String value) {
-        return new PerformOptions(release, tag, skip, dryRun, value, retry, pypiToken);
+        return new PerformOptions(release, tag, skip, dryRun, value, retry, pypiToken, npmToken, distTag);
     }
 
     public PerformOptions withRetry(GitHubClient.Retry value) {
-        return new PerformOptions(release, tag, skip, dryRun, githubToken, value, pypiToken);
+        return new PerformOptions(release, tag, skip, dryRun, githubToken, value, pypiToken, npmToken, distTag);
     }
 
     /** The token: the settings.xml one, else GITHUB_TOKEN, else GH_TOKEN; null when none. */

@@ -57,7 +57,7 @@ public final class PerformWorkflow {
     public static final String DISPATCH = "dispatch";
     public static final String SLACK = "slack";
     public static final String DISCORD = "discord";
-    public static final List<String> STEP_KINDS = List.of(PypiPublication.NAME, GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
+    public static final List<String> STEP_KINDS = List.of(PypiPublication.NAME, NpmPublication.NAME, GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REMOTE_TIMEOUT_SECONDS = 60;
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
@@ -94,6 +94,11 @@ public final class PerformWorkflow {
                 pypi = new PypiPublication(git, target, options.release().environment(), options.pypiToken(), options.retry(), log, actions);
                 problems.addAll(pypi.prepare(options.dryRun()));
             }
+            NpmPublication npm = null;
+            if (target != null && target.component().publish().npm() != null && !skipped.contains(NpmPublication.NAME)) {
+                npm = new NpmPublication(git, target, options.release().environment(), options.npmToken(), options.distTag(), log);
+                problems.addAll(npm.prepare(options.dryRun()));
+            }
             String token = options.token();
             if (token == null && !options.dryRun() && !skipped.containsAll(List.of(GITHUB_RELEASE, DISPATCH))) {
                 problems.add("No GitHub token: set GITHUB_TOKEN (in GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}) or GH_TOKEN,"
@@ -125,6 +130,9 @@ public final class PerformWorkflow {
             fetchRecord(remote, target.tag());
             Context context = new Context(git, github, target, notes, highlights(changes, notes), assets);
             List<Step> steps = steps(context, skipped);
+            if (npm != null) {
+                steps.add(0, npm);
+            }
             if (pypi != null) {
                 steps.add(0, pypi);
             }
