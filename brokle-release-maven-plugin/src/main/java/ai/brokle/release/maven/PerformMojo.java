@@ -19,7 +19,7 @@ public class PerformMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.tag")
     private String tag;
 
-    /** Steps to leave out, comma-separated: pypi, github-release, dispatch, slack, discord ("true" skips the goal). */
+    /** Steps to leave out, comma-separated: pypi, npm, github-release, dispatch, slack, discord ("true" skips the goal). */
     @Parameter(property = "brokle.skip")
     private String skipSteps;
 
@@ -35,6 +35,14 @@ public class PerformMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.pypiServerId")
     private String pypiServerId;
 
+    /** The id of a settings.xml server whose password is the npm token; without it, NPM_TOKEN or NODE_AUTH_TOKEN. */
+    @Parameter(property = "brokle.npmServerId")
+    private String npmServerId;
+
+    /** The npm dist-tag; without it, the version's own. */
+    @Parameter(property = "brokle.distTag")
+    private String distTag;
+
     /** The id of a settings.xml server that authenticates pushes of the publication record; without it, the environment's. */
     @Parameter(property = "brokle.gitServerId")
     private String gitServerId;
@@ -47,6 +55,7 @@ public class PerformMojo extends AbstractReleaseMojo {
         new PerformWorkflow(PerformOptions.of(GitServer.apply(options, gitServerId, session.getSettings(), decrypter)).withTag(tag)
                 .withSkip(skipSteps).withDryRun(dryRun)
                 .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter))
-                .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter)), System.out).execute();
+                .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter))
+                .withNpm(GitServer.token("brokle.npmServerId", npmServerId, session.getSettings(), decrypter), distTag), System.out).execute();
     }
 }

@@ -149,6 +149,10 @@ class PluginDescriptorTest {
         assertEquals("${brokle.dryRun}", p.get("dryRun"));
         assertEquals("${brokle.pypiServerId}", p.get("pypiServerId"));
         assertEquals("${brokle.pypiServerId}", expressions(mojo("perform")).get("pypiServerId"));
+        Map<String, String> npm = expressions(mojo("publish-npm"));
+        assertEquals("${brokle.npmServerId}", npm.get("npmServerId"));
+        assertEquals("${brokle.distTag}", npm.get("distTag"));
+        assertEquals("${brokle.npmServerId}", expressions(mojo("perform")).get("npmServerId"));
     }
 
     @Test
