@@ -91,6 +91,9 @@ class PublishNpmTest {
             assertTrue(guard.getMessage().contains("brokle@0.5.1 is a stable version: it is not published on the pre-release channel 'beta'"),
                     guard.getMessage());
             assertFalse(view(registry, "brokle@0.5.1", "version").isTextual(), "nothing was published");
+            release(repo, "0.7.0-rc.0");
+            ReleaseFailure latest = assertThrows(ReleaseFailure.class, () -> publish(repo.dir(), "js-v0.7.0-rc.0", "latest", registry.token()));
+            assertTrue(latest.getMessage().contains("brokle@0.7.0-rc.0 is a pre-release: it is never published as latest"), latest.getMessage());
             assertFalse(String.join("\n", log.lines()).contains(registry.token()));
         }
     }
