@@ -102,6 +102,11 @@ final class NpmPublication implements Step {
             }
             String tag = requestedTag == null || requestedTag.isBlank() ? DistTags.of(version.get()) : requestedTag.trim();
             boolean prerelease = version.get().isPrerelease();
+            if (prerelease != target.version().isPrerelease()) {
+                problems.add(p.name() + "@" + version.get() + " is " + (prerelease ? "a pre-release" : "a stable version") + " but the release "
+                        + target.tag() + " is " + (prerelease ? "stable" : "a pre-release") + ": version the packages for this release first");
+                continue;
+            }
             if (prerelease && tag.equals(DistTags.LATEST)) {
                 problems.add(p.name() + "@" + version.get() + " is a pre-release: it is never published as latest; leave out brokle.distTag,"
                         + " or give the channel (alpha, beta, rc, next)");

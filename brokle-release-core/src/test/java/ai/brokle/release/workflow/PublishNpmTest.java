@@ -94,6 +94,9 @@ class PublishNpmTest {
             release(repo, "0.7.0-rc.0");
             ReleaseFailure latest = assertThrows(ReleaseFailure.class, () -> publish(repo.dir(), "js-v0.7.0-rc.0", "latest", registry.token()));
             assertTrue(latest.getMessage().contains("brokle@0.7.0-rc.0 is a pre-release: it is never published as latest"), latest.getMessage());
+            repo.annotatedTag("js-v0.7.0");
+            ReleaseFailure mismatch = assertThrows(ReleaseFailure.class, () -> publish(repo.dir(), "js-v0.7.0", null, registry.token()));
+            assertTrue(mismatch.getMessage().contains("brokle@0.7.0-rc.0 is a pre-release but the release js-v0.7.0 is stable"), mismatch.getMessage());
             assertFalse(String.join("\n", log.lines()).contains(registry.token()));
         }
     }
