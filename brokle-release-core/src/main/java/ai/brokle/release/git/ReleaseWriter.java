@@ -62,6 +62,14 @@ public final class ReleaseWriter {
      * added, a null content removing the path; returns its id. Nothing refers to it until a ref update.
      */
     public ObjectId writeCommit(ObjectId base, Map<String, byte[]> files, String message, PersonIdent who) {
+        return writeCommit(base, files, Map.of(), message, who);
+    }
+
+    /**
+     * As {@link #writeCommit(ObjectId, Map, String, PersonIdent)}, and the gitlinks (submodule
+     * path → the commit it records) set too.
+     */
+    public ObjectId writeCommit(ObjectId base, Map<String, byte[]> files, Map<String, ObjectId> gitlinks, String message, PersonIdent who) {
         try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader)) {
             RevCommit parent = walk.parseCommit(base);
@@ -86,6 +94,13 @@ public final class ReleaseWriter {
                     }
                 });
             }
+            gitlinks.forEach((path, target) -> editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(target);
+                }
+            }));
             editor.finish();
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
@@ -97,7 +112,7 @@ public final class ReleaseWriter {
             inserter.flush();
             return id;
         } catch (IOException e) {
-            throw new ReleaseError("Cannot write the release commit: " + e.getMessage(), e);
+            throw new ReleaseError("Cannot write the commit: " + e.getMessage(), e);
         }
     }
 

@@ -4,25 +4,19 @@ import ai.brokle.release.ReleaseError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -95,35 +89,7 @@ public final class SubmoduleLinks {
 
     /** A new commit on {@code base} whose gitlinks at the given paths point at the given commits. */
     public ObjectId commitGitlinks(ObjectId base, Map<String, ObjectId> gitlinks, String message, PersonIdent who) {
-        Repository repository = git.jgit();
-        try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader();
-                RevWalk walk = new RevWalk(reader)) {
-            RevCommit parent = walk.parseCommit(base);
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
-            builder.finish();
-            DirCacheEditor editor = index.editor();
-            new LinkedHashMap<>(gitlinks).forEach((path, target) -> editor.add(new DirCacheEditor.PathEdit(path) {
-                @Override
-                public void apply(DirCacheEntry entry) {
-                    entry.setFileMode(FileMode.GITLINK);
-                    entry.setObjectId(target);
-                }
-            }));
-            editor.finish();
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
-            commit.setParentId(base);
-            commit.setAuthor(who);
-            commit.setCommitter(who);
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            return id;
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot write the submodule update commit: " + e.getMessage(), e);
-        }
+        return new ReleaseWriter(git).writeCommit(base, Map.of(), gitlinks, message, who);
     }
 
     /** Points the index's gitlinks at the given commits, so that the work tree's status matches a commit made with {@link #commitGitlinks}. */

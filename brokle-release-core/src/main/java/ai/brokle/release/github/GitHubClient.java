@@ -41,6 +41,20 @@ public final class GitHubClient {
      */
     public record Retry(int attempts, Duration firstBackoff, Duration maxWait, Duration timeout) {
         public static final Retry DEFAULT = new Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+        /** After a failed attempt: fails when it was the last, otherwise says so and waits. */
+        public void pause(String what, String why, int attempt, Duration wait, Sleeper sleeper, ReleaseLog log) {
+            if (attempt >= attempts) {
+                throw new ReleaseError(what + " failed after " + attempt + " attempts; the last: " + why);
+            }
+            log.warn(what + ": " + why + "; attempt " + (attempt + 1) + " of " + attempts + " in " + wait.toMillis() + " ms");
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReleaseError(what + " was interrupted");
+            }
+        }
     }
 
     /** Waits between attempts; tests replace it so that they need not sleep. */
@@ -209,13 +223,7 @@ public final class GitHubClient {
             if (attempt >= retry.attempts()) {
                 throw new GitHubException(what + " failed after " + attempt + " attempts; the last: " + why, 0);
             }
-            log.warn(what + ": " + why + "; attempt " + (attempt + 1) + " of " + retry.attempts() + " in " + wait.toMillis() + " ms");
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReleaseError(what + " was interrupted");
-            }
+            retry.pause(what, why, attempt, wait, sleeper, log);
             backoff = backoff.multipliedBy(2);
         }
     }

@@ -157,16 +157,7 @@ public final class PackageIndex {
                 Thread.currentThread().interrupt();
                 throw new ReleaseError(what + " was interrupted");
             }
-            if (attempt >= retry.attempts()) {
-                throw new ReleaseError(what + " failed after " + attempt + " attempts; the last " + why);
-            }
-            log.warn(what + ": " + why + "; attempt " + (attempt + 1) + " of " + retry.attempts() + " in " + wait.toMillis() + " ms");
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReleaseError(what + " was interrupted");
-            }
+            retry.pause(what, why, attempt, wait, sleeper, log);
             backoff = backoff.multipliedBy(2);
         }
     }
