@@ -25,7 +25,17 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "github",
-            "submodules", "submoduleCommitMessage", "components");
+            "submodules", "submoduleCommitMessage", "registries", "components");
+    private static final List<String> REGISTRY_KEYS = List.of("serverId", "usernameEnv", "passwordEnv", "insecure");
+    private static final List<String> IMAGE_KEYS = List.of("name", "repositories", "from", "platforms", "layers", "entrypoint", "arguments",
+            "user", "workingDirectory", "environment", "ports", "labels");
+    private static final List<String> LAYER_KEYS = List.of("from", "to", "mode");
+    private static final Pattern REGISTRY_HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
+    private static final Pattern PLATFORM = Pattern.compile("([a-z0-9]+)/([a-z0-9_]+)");
+    private static final Pattern PORT = Pattern.compile("([0-9]{1,5})(/(tcp|udp))?");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
+    private static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final List<String> SUBMODULE_KEYS = List.of("name", "sdk", "tagPrefix");
     private static final List<String> GITHUB_KEYS = List.of("repository", "apiUrl");
     private static final List<String> GITHUB_RELEASE_KEYS = List.of("assets", "checksums");
@@ -61,7 +71,7 @@ public final class ConfigLoader {
             ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
             return new ReleaseConfig("defaults (no " + ReleaseConfig.FILE_NAME + ")", ReleaseConfig.DEFAULT_BRANCH,
                     ReleaseConfig.DEFAULT_REMOTE, null, VersionPolicy.defaults(), List.of(only), ReleaseConfig.DEFAULT_COMMIT_MESSAGE,
-                    GitHubConfig.defaults(), List.of(), ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE);
+                    GitHubConfig.defaults(), List.of(), ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE, List.of());
         }
         String text;
         try {
@@ -120,12 +130,13 @@ public final class ConfigLoader {
             problem("submoduleCommitMessage", "'" + submoduleMessage + "' is not a commit message template; write the message with {{updates}}"
                     + " where the moves go, e.g. '" + ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE + "'");
         }
+        List<RegistryConfig> registries = registries(top.get("registries"));
         List<ComponentConfig> components = components(top.get("components"));
         if (!problems.isEmpty()) {
             throw failure();
         }
         return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github, submodules,
-                submoduleMessage);
+                submoduleMessage, registries);
     }
 
     private VersionPolicy versioning(Object node) {
@@ -216,7 +227,8 @@ public final class ConfigLoader {
             List<VersionFileConfig> files = versionFiles(c.get("versionFiles"), key + ".versionFiles");
             ChangelogConfig changelog = changelog(c, key);
             ReleaseNotesConfig notes = releaseNotes(c.get("releaseNotes"), key + ".releaseNotes");
-            List<String> images = images(c.get("images"), key + ".images");
+            List<ImageConfig> builds = new ArrayList<>();
+            List<String> images = images(c.get("images"), key + ".images", builds);
             ComponentConfig.Versioning versioning = ComponentConfig.Versioning.COMMITS;
             String versioningText = string(c, key, "versioning", "commits");
             if (versioningText != null) {
@@ -227,7 +239,7 @@ public final class ConfigLoader {
                             + " the default) or changesets (the change files in .changeset/ of the npm workspace at the component's path)");
                 }
             }
-            PublishConfig publish = publish(c, key);
+            PublishConfig publish = publish(c, key, builds);
             result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files,
                     changelog, notes, images, versioning, publish));
         }
@@ -308,18 +320,214 @@ public final class ConfigLoader {
         return new ReleaseNotesConfig(title == null ? null : title.strip(), template);
     }
 
-    private List<String> images(Object node, String key) {
-        List<String> images = stringList(node, key);
-        for (int i = 0; i < images.size(); i++) {
-            String image = images.get(i);
-            if (!IMAGE.matcher(image).matches()) {
-                String hint = image.contains("@") || image.lastIndexOf(':') > image.lastIndexOf('/')
-                        ? "give the repository without tag or digest; the release adds the version"
-                        : "use lower-case letters, digits, '.', '_', '-' and '/', e.g. ghcr.io/brokle-ai/brokle-server";
-                problem(key + "[" + i + "]", "'" + image + "' is not an image repository: " + hint);
+    /**
+     * The image repositories release notes show: a text entry is a repository published by other
+     * means; a mapping is an image built and pushed on release (added to {@code builds}).
+     */
+    private List<String> images(Object node, String key, List<ImageConfig> builds) {
+        List<String> images = new ArrayList<>();
+        if (node == null) {
+            return images;
+        }
+        if (!(node instanceof List<?> items)) {
+            problem(key, "must be a list of image repositories (text) or of images to build (mappings with keys " + String.join(", ", IMAGE_KEYS)
+                    + ")");
+            return images;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String itemKey = key + "[" + i + "]";
+            if (items.get(i) instanceof Map) {
+                ImageConfig image = image(map(items.get(i)), itemKey);
+                if (image != null) {
+                    if (!names.add(image.name())) {
+                        problem(itemKey + ".name", "'" + image.name() + "' names another image of this component too; give each its own name");
+                    }
+                    builds.add(image);
+                    if (!image.repositories().isEmpty()) {
+                        images.add(image.repositories().get(0));
+                    }
+                }
+            } else if (items.get(i) instanceof String image) {
+                if (imageRepository(image, itemKey)) {
+                    images.add(image);
+                }
+            } else {
+                problem(itemKey, "must be an image repository (text) or an image to build (a mapping)");
             }
         }
         return images;
+    }
+
+    private boolean imageRepository(String image, String key) {
+        if (IMAGE.matcher(image).matches()) {
+            return true;
+        }
+        String hint = image.contains("@") || image.lastIndexOf(':') > image.lastIndexOf('/')
+                ? "give the repository without tag or digest; the release adds the version"
+                : "use lower-case letters, digits, '.', '_', '-' and '/', e.g. ghcr.io/brokle-ai/brokle-server";
+        problem(key, "'" + image + "' is not an image repository: " + hint);
+        return false;
+    }
+
+    private ImageConfig image(Map<String, Object> node, String key) {
+        checkKeys(node, key, IMAGE_KEYS);
+        List<String> repositories = stringList(node.get("repositories"), key + ".repositories");
+        if (repositories.isEmpty()) {
+            problem(key + ".repositories", "missing; list where the image is pushed, e.g. [ghcr.io/brokle-ai/brokle-server, brokle/brokle-server]");
+        }
+        for (int r = 0; r < repositories.size(); r++) {
+            imageRepository(repositories.get(r), key + ".repositories[" + r + "]");
+        }
+        String fallback = repositories.isEmpty() ? "image" : repositories.get(0).substring(repositories.get(0).lastIndexOf('/') + 1);
+        String name = string(node, key, "name", fallback);
+        if (name != null && !IMAGE_NAME.matcher(name).matches()) {
+            problem(key + ".name", "'" + name + "' is not an image name; use lower-case letters, digits, '.', '_' and '-'");
+        }
+        String from = string(node, key, "from", ImageConfig.SCRATCH);
+        if (from != null && !from.equals(ImageConfig.SCRATCH)
+                && !from.matches("[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9._-]+)*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?")) {
+            problem(key + ".from", "'" + from + "' is not an image reference; give scratch or e.g. gcr.io/distroless/static-debian12@sha256:<digest>");
+        }
+        List<String> platforms = node.containsKey("platforms") ? stringList(node.get("platforms"), key + ".platforms")
+                : ImageConfig.DEFAULT_PLATFORMS;
+        for (int p = 0; p < platforms.size(); p++) {
+            if (!PLATFORM.matcher(platforms.get(p)).matches()) {
+                problem(key + ".platforms[" + p + "]", "'" + platforms.get(p) + "' is not a platform; write os/arch, e.g. linux/amd64 or linux/arm64");
+            }
+        }
+        if (node.containsKey("platforms") && platforms.isEmpty()) {
+            problem(key + ".platforms", "lists no platform; leave it out for linux/amd64 and linux/arm64");
+        }
+        if (Set.copyOf(platforms).size() != platforms.size()) {
+            problem(key + ".platforms", "names a platform twice");
+        }
+        List<ImageConfig.Layer> layers = new ArrayList<>();
+        Object layerNode = node.get("layers");
+        if (layerNode != null && !(layerNode instanceof List)) {
+            problem(key + ".layers", "must be a list of files to add, e.g. [{from: bin/{os}-{arch}/brokle-server, to: /app/brokle-server}]");
+        } else if (layerNode != null) {
+            List<?> items = (List<?>) layerNode;
+            for (int l = 0; l < items.size(); l++) {
+                String layerKey = key + ".layers[" + l + "]";
+                Map<String, Object> layer = mapping(items.get(l), layerKey, LAYER_KEYS);
+                if (layer == null) {
+                    continue;
+                }
+                String source = relativePath(layer, layerKey, "from", null);
+                if (source == null && layer.get("from") == null) {
+                    problem(layerKey + ".from", "missing; give a file or directory the build produced, e.g. bin/{os}-{arch}/brokle-server");
+                }
+                String to = string(layer, layerKey, "to", null);
+                if (to == null || !to.startsWith("/") || Set.of(to.split("/")).contains("..")) {
+                    problem(layerKey + ".to", (to == null ? "missing" : "'" + to + "' is not an absolute path") + "; give where the files go in the"
+                            + " image, e.g. /app/brokle-server");
+                }
+                Object modeValue = layer.get("mode");
+                String mode = modeValue == null ? null : String.valueOf(modeValue);
+                if (mode != null && !MODE.matcher(mode).matches()) {
+                    problem(layerKey + ".mode", "'" + mode + "' is not a file mode; write it in octal, e.g. 755");
+                }
+                layers.add(new ImageConfig.Layer(source, to, mode));
+            }
+        }
+        List<String> entrypoint = stringList(node.get("entrypoint"), key + ".entrypoint");
+        List<String> arguments = stringList(node.get("arguments"), key + ".arguments");
+        String user = scalar(node, key, "user");
+        String workingDirectory = string(node, key, "workingDirectory", null);
+        if (workingDirectory != null && !workingDirectory.startsWith("/")) {
+            problem(key + ".workingDirectory", "'" + workingDirectory + "' is not an absolute path, e.g. /app");
+        }
+        Map<String, String> environment = textMap(node.get("environment"), key + ".environment");
+        environment.keySet().stream().filter(n -> !ENV_NAME.matcher(n).matches())
+                .forEach(n -> problem(key + ".environment." + n, "'" + n + "' is not an environment variable name"));
+        List<String> ports = new ArrayList<>();
+        Object portNode = node.get("ports");
+        List<?> portItems = portNode == null ? List.of() : portNode instanceof List<?> l ? l : List.of(portNode);
+        for (int p = 0; p < portItems.size(); p++) {
+            String port = String.valueOf(portItems.get(p));
+            java.util.regex.Matcher m = PORT.matcher(port);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+                problem(key + ".ports[" + p + "]", "'" + port + "' is not a port; write a number from 1 to 65535, with /tcp or /udp if needed");
+            }
+            ports.add(port);
+        }
+        Map<String, String> labels = textMap(node.get("labels"), key + ".labels");
+        return new ImageConfig(name, repositories, from, platforms, List.copyOf(layers), entrypoint, arguments, user, workingDirectory,
+                environment, List.copyOf(ports), labels);
+    }
+
+    /** A text, number or boolean value as text (as users write user: 1000); null when absent. */
+    private String scalar(Map<String, Object> node, String parentKey, String field) {
+        Object v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problem(join(parentKey, field), "must be a single value");
+            return null;
+        }
+        return String.valueOf(v);
+    }
+
+    /** A mapping of names to single values, in the file's order. */
+    private Map<String, String> textMap(Object node, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof Map)) {
+            problem(key, "must be a mapping of names to values");
+            return out;
+        }
+        for (Map.Entry<String, Object> e : map(node).entrySet()) {
+            if (e.getValue() == null || e.getValue() instanceof Map || e.getValue() instanceof List) {
+                problem(key + "." + e.getKey(), "must be a single value");
+            } else {
+                out.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private List<RegistryConfig> registries(Object node) {
+        List<RegistryConfig> result = new ArrayList<>();
+        if (node == null) {
+            return result;
+        }
+        if (!(node instanceof Map)) {
+            problem("registries", "must be a mapping from registry host (ghcr.io, docker.io) to its settings (" + String.join(", ", REGISTRY_KEYS)
+                    + ")");
+            return result;
+        }
+        for (Map.Entry<String, Object> e : map(node).entrySet()) {
+            String host = e.getKey();
+            String key = "registries." + host;
+            if (!REGISTRY_HOST.matcher(host).matches()) {
+                problem(key, "'" + host + "' is not a registry host; write it as image references do, e.g. ghcr.io or 127.0.0.1:5000");
+            }
+            Map<String, Object> r = mapping(e.getValue() == null ? Map.of() : e.getValue(), key, REGISTRY_KEYS);
+            if (r == null) {
+                continue;
+            }
+            String serverId = string(r, key, "serverId", host);
+            String usernameEnv = string(r, key, "usernameEnv", null);
+            String passwordEnv = string(r, key, "passwordEnv", null);
+            for (String[] env : new String[][] {{"usernameEnv", usernameEnv}, {"passwordEnv", passwordEnv}}) {
+                if (env[1] != null && !ENV_NAME.matcher(env[1]).matches()) {
+                    problem(key + "." + env[0], "'" + env[1] + "' is not an environment variable name, e.g. GITHUB_TOKEN");
+                }
+            }
+            if ((usernameEnv == null) != (passwordEnv == null)) {
+                problem(key + "." + (usernameEnv == null ? "usernameEnv" : "passwordEnv"), "missing; usernameEnv and passwordEnv go together");
+            }
+            Object insecure = r.get("insecure");
+            if (insecure != null && !(insecure instanceof Boolean)) {
+                problem(key + ".insecure", "must be true or false");
+            }
+            result.add(new RegistryConfig(host, serverId, usernameEnv, passwordEnv, Boolean.TRUE.equals(insecure)));
+        }
+        return result;
     }
 
     private List<SubmoduleConfig> submodules(Object node) {
@@ -375,7 +583,7 @@ public final class ConfigLoader {
         return new GitHubConfig(repository, apiUrl == null ? GitHubConfig.DEFAULT_API_URL : apiUrl.replaceAll("/+$", ""));
     }
 
-    private PublishConfig publish(Map<String, Object> component, String key) {
+    private PublishConfig publish(Map<String, Object> component, String key, List<ImageConfig> images) {
         List<String> assets = List.of();
         String checksums = PublishConfig.DEFAULT_CHECKSUMS;
         Object release = component.get("githubRelease");
@@ -453,7 +661,7 @@ public final class ConfigLoader {
                 npm = new NpmConfig(url(n, key + ".npm", "registry", NpmConfig.NPMJS), access);
             }
         }
-        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi, npm);
+        return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi, npm, List.copyOf(images));
     }
 
     /** An http(s) address without user or password; problems name the key. */

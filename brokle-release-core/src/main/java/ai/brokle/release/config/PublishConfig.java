@@ -12,9 +12,10 @@ import java.util.Map;
  * @param notifications the chat notifications sent last: {@code slack}, {@code discord}
  * @param pypi where its Python distributions go; null when it publishes none
  * @param npm where its npm packages go; null when it publishes none
+ * @param images the container images it builds and pushes
  */
 public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications, PypiConfig pypi,
-        NpmConfig npm) {
+        NpmConfig npm, List<ImageConfig> images) {
     public static final String DEFAULT_CHECKSUMS = "SHA256SUMS";
     public static final List<String> NOTIFIERS = List.of("slack", "discord");
 
@@ -29,6 +30,6 @@ public record PublishConfig(List<String> assets, String checksums, List<Dispatch
     }
 
     public static PublishConfig defaults() {
-        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of(), null, null);
+        return new PublishConfig(List.of(), DEFAULT_CHECKSUMS, List.of(), List.of(), null, null, List.of());
     }
 }

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
  * @param github where the repository lives on GitHub
  * @param submodules the submodules that pin SDK releases, as configured (empty: every submodule of .gitmodules with defaults)
  * @param submoduleCommitMessage the message of update-submodules' commit, with {@code {{updates}}}
+ * @param registries how container registries are reached, as configured (others: defaults)
  */
 public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
         List<ComponentConfig> components, String commitMessage, GitHubConfig github, List<SubmoduleConfig> submodules,
-        String submoduleCommitMessage) {
+        String submoduleCommitMessage, List<RegistryConfig> registries) {
     public static final String DEFAULT_SUBMODULE_COMMIT_MESSAGE = "chore(deps): update {{updates}}";
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
@@ -29,6 +30,11 @@ public record ReleaseConfig(String source, String releaseBranch, String remote, 
     public static final String DEFAULT_COMMIT_MESSAGE = "chore(release): {{tags}}";
     /** What a commit message template may contain. */
     public static final List<String> COMMIT_MESSAGE_PLACEHOLDERS = List.of("{{tags}}", "{{versions}}", "{{components}}");
+
+    /** How to reach a registry: its configured settings, or the defaults (settings.xml server named as the host). */
+    public RegistryConfig registry(String host) {
+        return registries.stream().filter(r -> r.host().equals(host)).findFirst().orElseGet(() -> RegistryConfig.defaults(host));
+    }
 
     /** The components to work on: all of them, or the one named (failing with the known names). */
     public List<ComponentConfig> select(String name) {

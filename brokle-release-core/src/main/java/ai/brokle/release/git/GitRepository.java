@@ -532,6 +532,15 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** A commit's committer time, in seconds since the epoch. */
+    public long commitTime(ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getCommitTime();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The message of an annotated tag; empty for a lightweight tag or one that does not exist. */
     public Optional<String> tagMessage(String tagName) {
         try (RevWalk walk = new RevWalk(repository)) {
