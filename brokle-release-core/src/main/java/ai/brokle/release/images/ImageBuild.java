@@ -113,11 +113,7 @@ public final class ImageBuild {
             }
         }
         if (!image.from().equals(ImageConfig.SCRATCH)) {
-            try {
-                problems.addAll(credentials.problems(ImageReference.parse(image.from()).getRegistry()));
-            } catch (InvalidImageReferenceException e) {
-                problems.add(key + ".from: '" + image.from() + "' is not an image reference");
-            }
+            credentials.problemsForImage(image.from()).forEach(p -> problems.add(key + ".from: " + p));
         }
         return problems;
     }

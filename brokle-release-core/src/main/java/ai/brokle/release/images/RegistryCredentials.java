@@ -76,6 +76,15 @@ public final class RegistryCredentials {
         return problems;
     }
 
+    /** As {@link #problems(String)}, for the registry of an image reference (a bad reference is a problem too). */
+    public List<String> problemsForImage(String reference) {
+        try {
+            return problems(ImageReference.parse(reference).getRegistry());
+        } catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
+            return List.of("'" + reference + "' is not an image reference");
+        }
+    }
+
     /** Where the credential for {@code image}'s registry is found, or empty for anonymous access. */
     public Optional<Credential> find(ImageReference image) {
         RegistryConfig r = settings(image.getRegistry());

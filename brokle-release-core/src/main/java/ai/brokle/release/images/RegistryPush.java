@@ -30,7 +30,9 @@ import java.util.Optional;
  * Pushes a built image (an OCI layout) to one repository under a set of tags, with Jib's registry
  * client (bearer or basic authentication as the registry asks). Asks before every upload: a blob or
  * manifest the registry has is not sent again, and when every tag already names the image's index
- * nothing is sent at all. The same build is pushed under every tag and to every repository.
+ * nothing is sent at all. The same build is pushed under every tag and to every repository. The
+ * first tag is the release's own version: once it names an image, it is never moved to another
+ * (only the floating tags after it move).
  */
 public final class RegistryPush {
     private static final String USER_AGENT = "brokle-release";
@@ -70,7 +72,13 @@ public final class RegistryPush {
             List<String> current = new ArrayList<>();
             for (String tag : tags) {
                 Optional<ManifestAndDigest<ManifestTemplate>> now = client.checkManifest(tag);
-                (now.isPresent() && now.get().getDigest().toString().equals(image.digest()) ? current : moved).add(tag);
+                boolean same = now.isPresent() && now.get().getDigest().toString().equals(image.digest());
+                if (now.isPresent() && !same && tag.equals(tags.get(0))) {
+                    throw new ReleaseError(where + ":" + tag + " already holds another image (" + now.get().getDigest() + ", this build is "
+                            + image.digest() + "); a released version is never overwritten. The same commit and the same files give the same"
+                            + " image: build the release's files again as they were built, or release a new version");
+                }
+                (same ? current : moved).add(tag);
             }
             int uploaded = 0;
             int present = 0;

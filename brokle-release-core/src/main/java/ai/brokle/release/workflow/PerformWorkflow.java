@@ -45,7 +45,7 @@ import java.util.Set;
 
 /**
  * The {@code perform} goal: the CI half of a release, run on its tag. Publishes in a safe order —
- * registry publications and images first (none are configured yet), then the GitHub release
+ * registry publications (PyPI, npm) and container images first, then the GitHub release
  * (created as a draft, assets and a checksum file uploaded, then made public), then repository
  * dispatches, then chat notifications. Each step first checks its real target (the GitHub release
  * and its assets; the publication record, shared through the remote, for events that cannot be
@@ -57,7 +57,8 @@ public final class PerformWorkflow {
     public static final String DISPATCH = "dispatch";
     public static final String SLACK = "slack";
     public static final String DISCORD = "discord";
-    public static final List<String> STEP_KINDS = List.of(PypiPublication.NAME, NpmPublication.NAME, GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
+    public static final List<String> STEP_KINDS = List.of(PypiPublication.NAME, NpmPublication.NAME, ImagePublication.NAME,
+            GITHUB_RELEASE, DISPATCH, SLACK, DISCORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REMOTE_TIMEOUT_SECONDS = 60;
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
@@ -99,6 +100,12 @@ public final class PerformWorkflow {
                 npm = new NpmPublication(git, target, options.release().environment(), options.npmToken(), options.distTag(), log);
                 problems.addAll(npm.prepare(options.dryRun()));
             }
+            ImagePublication images = null;
+            if (target != null && !target.component().publish().images().isEmpty() && !skipped.contains(ImagePublication.NAME)) {
+                images = new ImagePublication(git, target, options.registryServers(), options.release().environment(), imageOutput(options),
+                        options.dryRun(), log);
+                problems.addAll(images.prepare());
+            }
             String token = options.token();
             if (token == null && !options.dryRun() && !skipped.containsAll(List.of(GITHUB_RELEASE, DISPATCH))) {
                 problems.add("No GitHub token: set GITHUB_TOKEN (in GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}) or GH_TOKEN,"
@@ -129,13 +136,13 @@ public final class PerformWorkflow {
                     GitCredentials.fromEnvironment(options.release().environment()), REMOTE_TIMEOUT_SECONDS) : null;
             fetchRecord(remote, target.tag());
             Context context = new Context(git, github, target, notes, highlights(changes, notes), assets);
-            List<Step> steps = steps(context, skipped);
-            if (npm != null) {
-                steps.add(0, npm);
+            List<Step> steps = new ArrayList<>();
+            for (Step registryStep : new Step[] {pypi, npm, images}) {
+                if (registryStep != null) {
+                    steps.add(registryStep);
+                }
             }
-            if (pypi != null) {
-                steps.add(0, pypi);
-            }
+            steps.addAll(steps(context, skipped));
             List<Outcome> outcomes;
             try {
                 outcomes = run(context, steps, skipped);
@@ -147,6 +154,11 @@ public final class PerformWorkflow {
             report(context, outcomes);
             return new Result(target.tag(), context.releaseUrl, outcomes);
         }
+    }
+
+    /** Where images are built: {@code target/brokle-release/images} under the base directory. */
+    static Path imageOutput(PerformOptions options) {
+        return options.release().baseDirectory().resolve("target").resolve("brokle-release").resolve("images");
     }
 
     private Set<String> skipped(List<String> problems) {

@@ -1,0 +1,208 @@
+package ai.brokle.release.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.images.RegistryCredentials;
+import ai.brokle.release.testing.RecordingLog;
+import ai.brokle.release.testing.TestRegistry;
+import ai.brokle.release.testing.TestRepo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The images goal against a real registry on 127.0.0.1: tags by policy over several releases, re-runs, dry runs, credentials. */
+class PublishImagesTest {
+    @TempDir
+    Path tmp;
+    private final RecordingLog log = new RecordingLog();
+
+    private static String config(String host, String registries) {
+        return "registries:\n  \"" + host + "\": {insecure: true" + registries + "}\ncomponents:\n  platform:\n    path: .\n    tagPrefix: v\n"
+                + "    images:\n      - repositories: [" + host + "/brokle/brokle-server]\n        layers:\n"
+                + "          - {from: 'bin/{os}-{arch}/brokle-server', to: /app/brokle-server, mode: 755}\n"
+                + "        entrypoint: [/app/brokle-server]\n";
+    }
+
+    private static RevCommit release(TestRepo repo, String version) {
+        for (String arch : List.of("amd64", "arm64")) {
+            repo.write("bin/linux-" + arch + "/brokle-server", "brokle-server " + version + " for " + arch);
+        }
+        RevCommit commit = repo.commitAll("chore(release): v" + version);
+        repo.annotatedTag("v" + version);
+        return commit;
+    }
+
+    private void images(Path dir, String tag, boolean dryRun, Map<String, String> extraEnv, RegistryCredentials.Servers servers) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("GITHUB_REF", "refs/tags/" + tag);
+        env.put("DOCKER_CONFIG", dir.resolve("no-docker-config").toString());
+        new PublishImagesWorkflow(PerformOptions.of(ReleaseOptions.of(dir).withEnvironment(env).withLog(log)).withDryRun(dryRun)
+                .withRegistryServers(servers)).execute();
+    }
+
+    private void images(Path dir, String tag) {
+        images(dir, tag, false, Map.of(), RegistryCredentials.Servers.NONE);
+    }
+
+    @Test
+    void tagsFollowThePolicyAcrossStableOlderLineAndPreReleases() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            String repository = "brokle/brokle-server";
+            repo.write(".brokle-release.yml", config(registry.host(), ""));
+            repo.write(".gitignore", "target/\n");
+            String main = repo.git().getRepository().getBranch();
+            RevCommit r310 = release(repo, "3.1.4");
+            images(repo.dir(), "v3.1.4");
+            RevCommit r320 = release(repo, "3.2.0");
+            images(repo.dir(), "v3.2.0");
+            String v320 = registry.manifest(repository, "3.2.0").digest();
+            assertEquals(List.of("3", "3.1", "3.1.4", "3.2", "3.2.0", "latest"), registry.tags(repository));
+            assertEquals(v320, registry.manifest(repository, "latest").digest());
+            assertEquals(v320, registry.manifest(repository, "3").digest());
+
+            JsonNode index = registry.manifest(repository, "3.2.0").json();
+            assertEquals("3.2.0", index.path("annotations").path("org.opencontainers.image.version").asText());
+            assertEquals(r320.name(), index.path("annotations").path("org.opencontainers.image.revision").asText());
+            assertEquals(Instant.ofEpochSecond(r320.getCommitTime()).toString(), index.path("annotations").path("org.opencontainers.image.created")
+                    .asText(), "created is the release commit's time");
+            assertFalse(r310.name().equals(r320.name()));
+            for (JsonNode entry : index.path("manifests")) {
+                String arch = entry.path("platform").path("architecture").asText();
+                JsonNode manifest = registry.manifest(repository, entry.path("digest").asText()).json();
+                Map<String, TestRegistry.LayerFile> files = registry.layerFiles(repository, manifest.path("layers").get(0).path("digest").asText());
+                assertEquals("brokle-server 3.2.0 for " + arch, new String(files.get("app/brokle-server").content(), StandardCharsets.UTF_8));
+            }
+
+            // a patch of the older line, released after 3.2.0, moves 3.1 only
+            repo.checkoutNewBranch("release-3.1");
+            repo.git().reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("v3.1.4").call();
+            release(repo, "3.1.5");
+            images(repo.dir(), "v3.1.5");
+            String v315 = registry.manifest(repository, "3.1.5").digest();
+            assertEquals(v315, registry.manifest(repository, "3.1").digest());
+            assertEquals(v320, registry.manifest(repository, "3").digest(), "3 stays on 3.2.0");
+            assertEquals(v320, registry.manifest(repository, "latest").digest(), "latest stays on 3.2.0");
+
+            // a pre-release gets its own tag only
+            repo.checkout(main);
+            release(repo, "3.3.0-rc.1");
+            images(repo.dir(), "v3.3.0-rc.1");
+            assertEquals(List.of("3", "3.1", "3.1.4", "3.1.5", "3.2", "3.2.0", "3.3.0-rc.1", "latest"), registry.tags(repository));
+            assertEquals(v320, registry.manifest(repository, "latest").digest());
+
+            // the images are built from the checkout: it must be the tag's
+            ReleaseFailure elsewhere = assertThrows(ReleaseFailure.class, () -> images(repo.dir(), "v3.2.0"));
+            assertTrue(elsewhere.getMessage().contains("check out the tag first"), elsewhere.getMessage());
+
+            // a re-run of 3.2.0 on its tag: up to date, not one upload started
+            repo.git().checkout().setName("v3.2.0").call();
+            int started = registry.blobUploadsStarted(repository);
+            images(repo.dir(), "v3.2.0");
+            assertEquals(started, registry.blobUploadsStarted(repository));
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[images] every image is up to date")), log.lines().toString());
+
+            // other files than the release's would make another image: the released tag is not overwritten
+            repo.write("bin/linux-arm64/brokle-server", "rebuilt differently");
+            ReleaseError overwrite = assertThrows(ReleaseError.class, () -> images(repo.dir(), "v3.2.0"));
+            assertTrue(overwrite.getMessage().contains("3.2.0 already holds another image"), overwrite.getMessage());
+            assertEquals(v320, registry.manifest(repository, "3.2.0").digest());
+            assertEquals(v320, registry.manifest(repository, "latest").digest());
+        }
+    }
+
+    @Test
+    void aDryRunBuildsTheLayoutAndPushesNothing() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", config(registry.host(), ""));
+            repo.write(".gitignore", "target/\n");
+            release(repo, "1.0.0");
+            images(repo.dir(), "v1.0.0", true, Map.of(), RegistryCredentials.Servers.NONE);
+            assertFalse(registry.accessLog().contains("/v2/brokle/"), "the target registry was not asked anything: " + registry.accessLog());
+            assertEquals(List.of(), registry.tags("brokle/brokle-server"));
+            Path layout = repo.dir().resolve("target/brokle-release/images/brokle-server");
+            assertTrue(Files.isRegularFile(layout.resolve("index.json")) && Files.isRegularFile(layout.resolve("oci-layout")));
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("would push brokle-server sha256:")), log.lines().toString());
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("as 1.0.0, 1.0, 1, latest")), log.lines().toString());
+        }
+    }
+
+    @Test
+    void everyMissingFileAndVariableIsReportedBeforeAnythingIsBuilt() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", config(registry.host(), ", usernameEnv: REG_USER, passwordEnv: REG_PASSWORD"));
+            repo.write("bin/linux-amd64/brokle-server", "amd64 only");
+            repo.commitAll("chore(release): v1.0.0");
+            repo.annotatedTag("v1.0.0");
+            ReleaseFailure failure = assertThrows(ReleaseFailure.class, () -> images(repo.dir(), "v1.0.0"));
+            assertTrue(failure.getMessage().contains("bin/linux-arm64/brokle-server (for linux/arm64) does not exist"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("registries." + registry.host() + ".usernameEnv: REG_USER is not set"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("registries." + registry.host() + ".passwordEnv: REG_PASSWORD is not set"), failure.getMessage());
+            assertFalse(Files.exists(repo.dir().resolve("target/brokle-release/images")), "nothing was built");
+        }
+    }
+
+    @Test
+    void credentialsComeFromSettingsTheEnvironmentOrDockerConfigAndAreNeverShown() throws Exception {
+        String password = "s3cret-registry-password";
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry"), "ci", password);
+                TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            String repository = "brokle/brokle-server";
+            repo.write(".gitignore", "target/\n");
+            repo.write(".brokle-release.yml", config(registry.host(), ""));
+            release(repo, "1.0.0");
+            ReleaseError anonymous = assertThrows(ReleaseError.class, () -> images(repo.dir(), "v1.0.0"));
+            assertTrue(anonymous.getMessage().contains("refused anonymous access"), anonymous.getMessage());
+
+            // settings.xml server named as the host
+            images(repo.dir(), "v1.0.0", false, Map.of(), id -> id.equals(registry.host()) ? Optional.of(new RegistryCredentials.Login("ci",
+                    password)) : Optional.empty());
+            assertEquals(List.of("1", "1.0", "1.0.0", "latest"), registry.tags(repository));
+
+            // a wrong password is refused with advice, and shown nowhere
+            release(repo, "1.0.1");
+            ReleaseError refused = assertThrows(ReleaseError.class, () -> images(repo.dir(), "v1.0.1", false, Map.of(),
+                    id -> Optional.of(new RegistryCredentials.Login("ci", "wrong-" + password))));
+            assertTrue(refused.getMessage().contains("refused the credentials") && refused.getMessage().contains("settings.xml server "
+                    + registry.host()), refused.getMessage());
+
+            // environment variables named by the configuration
+            repo.write(".brokle-release.yml", config(registry.host(), ", usernameEnv: REG_USER, passwordEnv: REG_PASSWORD"));
+            repo.commitAll("ci: registry credentials from the environment");
+            repo.git().tagDelete().setTags("v1.0.1").call();
+            repo.annotatedTag("v1.0.1");
+            images(repo.dir(), "v1.0.1", false, Map.of("REG_USER", "ci", "REG_PASSWORD", password), RegistryCredentials.Servers.NONE);
+            assertTrue(registry.tags(repository).contains("1.0.1"));
+
+            // a Docker config.json
+            repo.write(".brokle-release.yml", config(registry.host(), ""));
+            repo.commitAll("ci: docker login");
+            repo.annotatedTag("v1.0.2");
+            Path docker = Files.createDirectories(tmp.resolve("docker"));
+            Files.writeString(docker.resolve("config.json"), "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
+                    + Base64.getEncoder().encodeToString(("ci:" + password).getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+            Map<String, String> env = new HashMap<>();
+            env.put("GITHUB_REF", "refs/tags/v1.0.2");
+            env.put("DOCKER_CONFIG", docker.toString());
+            new PublishImagesWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir()).withEnvironment(env).withLog(log))).execute();
+            assertEquals(registry.manifest(repository, "1.0.2").digest(), registry.manifest(repository, "latest").digest());
+
+            assertFalse(log.everything().contains(password), "the password is in no log line at any level");
+            assertFalse(refused.toString().contains(password) && anonymous.toString().contains(password));
+        }
+    }
+}
