@@ -227,6 +227,36 @@ class PerformWorkflowTest {
     }
 
     @Test
+    void imagesArePushedBeforeTheGitHubReleaseAndFoundDoneOnARerun() throws Exception {
+        try (ai.brokle.release.testing.TestRegistry registry = ai.brokle.release.testing.TestRegistry.start(tmp.resolve("registry"))) {
+            Path dir = repo();
+            try (TestRepo repo = TestRepo.open(dir)) {
+                repo.write(".brokle-release.yml", config().replace("components:", "registries:\n  \"" + registry.host() + "\": {insecure: true}\n"
+                        + "components:") + "    images:\n      - repositories: [" + registry.host() + "/brokle/brokle-server]\n"
+                        + "        platforms: [linux/amd64]\n        layers: [{from: 'dist/brokle-{os}-{arch}', to: /app/brokle}]\n");
+                repo.commitAll("ci: images");
+                repo.git().tagDelete().setTags("v3.2.1").call();
+                repo.annotatedTag("v3.2.1");
+            }
+            Path skippedRun = tmp.resolve("skipped");
+            TestRepo.copyTree(dir, skippedRun);
+            perform(skippedRun, PerformOptions.of(ReleaseOptions.of(skippedRun).withEnvironment(env(skippedRun)).withLog(log)).withRetry(FAST)
+                    .withSkip("images,github-release,dispatch,slack,discord"));
+            assertEquals(List.of(), registry.tags("brokle/brokle-server"), "brokle.skip=images pushes no image");
+
+            PerformWorkflow.Result result = perform(dir);
+            assertEquals(List.of("images", "github-release"), result.outcomes().stream().map(PerformWorkflow.Outcome::step).toList().subList(0, 2));
+            assertEquals("done", result.outcomes().get(0).result());
+            assertEquals(List.of("3", "3.2", "3.2.1", "latest"), registry.tags("brokle/brokle-server"));
+            int started = registry.blobUploadsStarted("brokle/brokle-server");
+
+            PerformWorkflow.Result again = perform(dir);
+            assertEquals("already done", again.outcomes().get(0).result());
+            assertEquals(started, registry.blobUploadsStarted("brokle/brokle-server"));
+        }
+    }
+
+    @Test
     void skippedStepsAreLeftOut() {
         Path dir = repo();
         perform(dir, PerformOptions.of(ReleaseOptions.of(dir).withEnvironment(env(dir)).withLog(log)).withRetry(FAST).withSkip("dispatch,slack"));

@@ -1,9 +1,11 @@
 package ai.brokle.release.maven;
 
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.images.RegistryCredentials;
 import ai.brokle.release.workflow.ReleaseOptions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsProblem;
@@ -11,7 +13,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** The credentials of a settings.xml server handed to the core as the git credentials of the environment. */
+/** The credentials of settings.xml servers handed to the core: git credentials, tokens, registry logins. */
 final class GitServer {
     private GitServer() {
     }
@@ -38,6 +40,18 @@ final class GitServer {
             throw new ReleaseFailure(property + ": server '" + serverId.trim() + "' in settings.xml has no <password>; put the GitHub token there");
         }
         return plain.getPassword();
+    }
+
+    /** Container registry logins: the settings.xml server of the id asked for (decrypted only when asked), if there is one. */
+    static RegistryCredentials.Servers registries(Settings settings, SettingsDecrypter decrypter) {
+        return id -> {
+            if (settings.getServer(id) == null) {
+                return Optional.empty();
+            }
+            Server plain = decrypted("registries.<host>.serverId", id, settings, decrypter, "the container registry");
+            return Optional.of(new RegistryCredentials.Login(plain.getUsername() == null ? "" : plain.getUsername(),
+                    plain.getPassword() == null ? "" : plain.getPassword()));
+        };
     }
 
     private static Server decrypted(String property, String id, Settings settings, SettingsDecrypter decrypter, String purpose) {

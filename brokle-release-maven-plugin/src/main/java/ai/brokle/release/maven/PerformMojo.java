@@ -56,6 +56,7 @@ public class PerformMojo extends AbstractReleaseMojo {
                 .withSkip(skipSteps).withDryRun(dryRun)
                 .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter))
                 .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter))
-                .withNpm(GitServer.token("brokle.npmServerId", npmServerId, session.getSettings(), decrypter), distTag), System.out).execute();
+                .withNpm(GitServer.token("brokle.npmServerId", npmServerId, session.getSettings(), decrypter), distTag)
+                .withRegistryServers(GitServer.registries(session.getSettings(), decrypter)), System.out).execute();
     }
 }

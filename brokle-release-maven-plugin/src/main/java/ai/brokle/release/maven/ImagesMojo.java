@@ -1,0 +1,36 @@
+package ai.brokle.release.maven;
+
+import ai.brokle.release.workflow.PerformOptions;
+import ai.brokle.release.workflow.PublishImagesWorkflow;
+import ai.brokle.release.workflow.ReleaseOptions;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Builds the container images of a release tag's component with Jib (every platform, no Docker
+ * daemon) into OCI layouts under {@code target/brokle-release/images}, and pushes each, once built,
+ * to all its repositories under the tags its version earns (X.Y.Z; X.Y, X and latest when it is
+ * the highest of that line). Registry logins come from settings.xml servers (id: the registry
+ * host, or {@code registries.<host>.serverId}), environment variables or a Docker config.json.
+ */
+@Mojo(name = "images", requiresProject = false, aggregator = true, threadSafe = true)
+public class ImagesMojo extends AbstractReleaseMojo {
+    /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
+    @Parameter(property = "brokle.tag")
+    private String tag;
+
+    /** Build the images into their OCI layouts and push nothing (the target registries are not asked). */
+    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    @Override
+    protected void run(ReleaseOptions options) {
+        new PublishImagesWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)
+                .withRegistryServers(GitServer.registries(session.getSettings(), decrypter))).execute();
+    }
+}
