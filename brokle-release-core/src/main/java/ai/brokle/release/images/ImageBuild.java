@@ -266,15 +266,16 @@ public final class ImageBuild {
     }
 
     private void jibLog(LogEvent event) {
-        switch (event.getLevel()) {
-            case ERROR, WARN -> log.warn("[images] " + event.getMessage());
-            case LIFECYCLE -> {
-                if (!event.getMessage().isBlank()) {
-                    log.info("[images] " + event.getMessage().strip());
-                }
-            }
-            default -> log.debug("[images] " + event.getMessage());
+        if ((event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) && !failover(event.getMessage())) {
+            log.warn("[images] " + event.getMessage());
+        } else {
+            log.debug("[images] " + event.getMessage());
         }
+    }
+
+    /** Jib's notes that it fell back to HTTP: they come only for registries allowed to be insecure, so they are no warning. */
+    static boolean failover(String message) {
+        return message.startsWith("Cannot verify server at ") || (message.startsWith("Failed to connect to ") && message.contains(" over HTTPS"));
     }
 
     static String sha256(byte[] bytes) {

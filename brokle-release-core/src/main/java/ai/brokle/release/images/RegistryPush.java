@@ -163,7 +163,7 @@ public final class RegistryPush {
     }
 
     private void jibLog(LogEvent event) {
-        if (event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) {
+        if ((event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) && !ImageBuild.failover(event.getMessage())) {
             log.warn("[images] " + event.getMessage());
         } else {
             log.debug("[images] " + event.getMessage());

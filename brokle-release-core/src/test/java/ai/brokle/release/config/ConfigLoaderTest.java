@@ -127,7 +127,7 @@ class ConfigLoaderTest {
                 + "commitMessage: 'release {{tag}}'\n");
         List<String> problems = f.problems();
         String all = String.join("\n", problems);
-        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, github, submodules, submoduleCommitMessage, components"), all);
+        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, github, submodules, submoduleCommitMessage, registries, components"), all);
         assertTrue(all.contains(".brokle-release.yml:4: versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
@@ -217,5 +217,52 @@ class ConfigLoaderTest {
     @Test
     void prefixEndingInADigitIsAmbiguous() {
         assertTrue(failure("components:\n  a:\n    tagPrefix: v1\n").getMessage().contains("ends with a digit"));
+    }
+
+    @Test
+    void imagesToBuildAndRegistriesAreRead() {
+        ReleaseConfig config = parse("registries:\n  ghcr.io: {usernameEnv: GITHUB_ACTOR, passwordEnv: GITHUB_TOKEN}\n  \"127.0.0.1:5000\": {insecure: true}\n"
+                + "components:\n  platform:\n    images:\n      - ghcr.io/brokle-ai/brokle-web\n"
+                + "      - repositories: [ghcr.io/brokle-ai/brokle-server, brokle/brokle-server]\n        from: gcr.io/distroless/static:nonroot\n"
+                + "        layers: [{from: 'bin/{os}-{arch}/brokle-server', to: /app/brokle-server, mode: 0755}]\n        user: 65532\n"
+                + "        ports: [8080, 9090/udp]\n        environment: {GIN_MODE: release}\n");
+        ComponentConfig platform = config.components().get(0);
+        assertEquals(List.of("ghcr.io/brokle-ai/brokle-web", "ghcr.io/brokle-ai/brokle-server"), platform.images(),
+                "release notes show a text entry and the first repository of a built image");
+        ImageConfig server = platform.publish().images().get(0);
+        assertEquals("brokle-server", server.name());
+        assertEquals(List.of("linux/amd64", "linux/arm64"), server.platforms());
+        assertEquals("bin/linux-arm64/brokle-server", server.layers().get(0).from("linux", "arm64"));
+        assertEquals("65532", server.user());
+        assertEquals(List.of("8080", "9090/udp"), server.ports());
+        assertEquals(new RegistryConfig("ghcr.io", "ghcr.io", "GITHUB_ACTOR", "GITHUB_TOKEN", false), config.registry("ghcr.io"));
+        assertTrue(config.registry("127.0.0.1:5000").insecure());
+        assertEquals(RegistryConfig.defaults("docker.io"), config.registry("docker.io"));
+    }
+
+    @Test
+    void everyImageProblemIsReportedWithItsLine() {
+        ReleaseFailure failure = failure("registries:\n  \"bad host!\": {usernameEnv: USER, insecure: maybe}\ncomponents:\n  platform:\n"
+                + "    images:\n      - from: 'Not An Image'\n        platforms: [linux, linux/amd64]\n"
+                + "        layers: [{from: ../outside, to: app}, {to: /app, mode: 999}]\n        workingDirectory: app\n        ports: [70000]\n"
+                + "        environment: {1BAD: x}\n        colour: blue\n");
+        String message = failure.getMessage();
+        for (String expected : List.of(
+                ":2: registries.bad host!: 'bad host!' is not a registry host",
+                "registries.bad host!.passwordEnv: missing; usernameEnv and passwordEnv go together",
+                "registries.bad host!.insecure: must be true or false",
+                ":6: components.platform.images[0].repositories: missing",
+                "components.platform.images[0].from: 'Not An Image' is not an image reference",
+                ":7: components.platform.images[0].platforms[0]: 'linux' is not a platform",
+                "components.platform.images[0].layers[0].from: '../outside' must be a path inside the repository",
+                "components.platform.images[0].layers[0].to: 'app' is not an absolute path",
+                "components.platform.images[0].layers[1].from: missing",
+                "components.platform.images[0].layers[1].mode: '999' is not a file mode",
+                "components.platform.images[0].workingDirectory: 'app' is not an absolute path",
+                "components.platform.images[0].ports[0]: '70000' is not a port",
+                "components.platform.images[0].environment.1BAD: '1BAD' is not an environment variable name",
+                "components.platform.images[0].colour: unknown key")) {
+            assertTrue(message.contains(expected), expected + " in:\n" + message);
+        }
     }
 }
