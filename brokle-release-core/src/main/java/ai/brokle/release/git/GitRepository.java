@@ -532,6 +532,22 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** Whether {@code commit} is on branch {@code branch}, locally or as the remote's tracking branch; false when neither exists. */
+    public boolean onBranch(ObjectId commit, String remote, String branch) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit target = walk.parseCommit(commit);
+            for (String name : List.of(Constants.R_HEADS + branch, Constants.R_REMOTES + remote + "/" + branch)) {
+                Ref ref = repository.exactRef(name);
+                if (ref != null && walk.isMergedInto(target, walk.parseCommit(ref.getObjectId()))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot tell whether " + commit.name() + " is on " + branch + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A commit's committer time, in seconds since the epoch. */
     public long commitTime(ObjectId commit) {
         try (RevWalk walk = new RevWalk(repository)) {

@@ -3,6 +3,7 @@ package ai.brokle.release.workflow;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.config.ImageConfig;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.PublicationRecord;
 import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.images.ImageBuild;
 import ai.brokle.release.images.ImageTags;
@@ -125,6 +126,7 @@ final class ImagePublication implements Step {
 
     @Override
     public void execute() {
+        List<String> pushed = new ArrayList<>();
         built().forEach((image, b) -> {
             for (String repository : image.repositories()) {
                 RegistryPush.Result result = push.push(b, repository, tags());
@@ -135,8 +137,10 @@ final class ImagePublication implements Step {
                             + result.blobsUploaded() + " blob" + (result.blobsUploaded() == 1 ? "" : "s") + " uploaded, " + result.blobsPresent()
                             + " already there)");
                 }
+                pushed.add(repository);
             }
         });
+        PublicationRecord.record(git, target.tag(), PublicationRecord.Entry.now(NAME, String.join(", ", pushed) + " as " + String.join(", ", tags())));
     }
 
     /** Where the images go, for the summary. */

@@ -134,7 +134,7 @@ public final class PerformWorkflow {
                     d -> Thread.sleep(d.toMillis()), log);
             RemotePush remote = git.hasRemote(target.config().remote()) ? new RemotePush(git, target.config().remote(),
                     GitCredentials.fromEnvironment(options.release().environment()), REMOTE_TIMEOUT_SECONDS) : null;
-            fetchRecord(remote, target.tag());
+            fetchRecord(remote, target.tag(), log);
             Context context = new Context(git, github, target, notes, highlights(changes, notes), assets);
             List<Step> steps = new ArrayList<>();
             for (Step registryStep : new Step[] {pypi, npm, images}) {
@@ -327,7 +327,8 @@ public final class PerformWorkflow {
         outcomes.forEach(o -> log.info(String.format("%-40s %-18s %s", o.step(), o.result(), o.target())));
     }
 
-    private void fetchRecord(RemotePush remote, String tag) {
+    /** Fetches the remote's publication record of {@code tag}, when it has one; a failure is a warning. */
+    static void fetchRecord(RemotePush remote, String tag, ReleaseLog log) {
         if (remote == null) {
             return;
         }

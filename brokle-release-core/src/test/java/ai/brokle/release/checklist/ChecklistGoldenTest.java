@@ -1,0 +1,105 @@
+package ai.brokle.release.checklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.PublicationRecord;
+import ai.brokle.release.testing.RecordingLog;
+import ai.brokle.release.testing.TestRepo;
+import ai.brokle.release.workflow.ChecklistWorkflow;
+import ai.brokle.release.workflow.ReleaseOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checklist goal against golden files under src/test/resources/golden/checklist: a stable
+ * platform release and a Python SDK pre-release, each with some steps published and some items
+ * vouched for. Run with {@code -Dgolden.update=true} to rewrite them after a deliberate change.
+ */
+class ChecklistGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/checklist");
+
+    @TempDir
+    Path tmp;
+    private final RecordingLog log = new RecordingLog();
+
+    private String checklist(Path dir, String tag, String passed, Path output) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_REF", "refs/tags/" + tag);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String markdown = new ChecklistWorkflow(new ChecklistWorkflow.Options(ReleaseOptions.of(dir).withEnvironment(env).withLog(log), null, null,
+                passed, output), new PrintStream(out, true, StandardCharsets.UTF_8)).execute();
+        if (output == null) {
+            assertEquals(markdown, out.toString(StandardCharsets.UTF_8), "printed when no file is given");
+        }
+        return markdown;
+    }
+
+    private static void golden(String name, String actual) throws Exception {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual);
+        }
+        assertEquals(Files.readString(file), actual, name);
+    }
+
+    @Test
+    void stablePlatformRelease() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", "github:\n  repository: brokle-ai/brokle\ncomponents:\n  platform:\n    path: .\n    tagPrefix: v\n"
+                    + "    versionFiles: [web/package.json]\n    changelog: CHANGELOG.md\n"
+                    + "    images: [{repositories: [ghcr.io/brokle-ai/brokle-server], layers: [{from: 'bin/{os}-{arch}/brokle-server', to: /app/s}]}]\n"
+                    + "    notify: [slack]\n");
+            repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"3.2.1\"\n}\n");
+            repo.write("CHANGELOG.md", "# Changelog\n\n## [3.2.1] - 2026-11-20\n\n### Fixed\n\n- retry on 429\n");
+            repo.commitAll("chore(release): v3.2.1");
+            repo.annotatedTag("v3.2.1");
+            try (GitRepository git = GitRepository.open(repo.dir())) {
+                PublicationRecord.record(git, "v3.2.1", PublicationRecord.Entry.now("images", "ghcr.io/brokle-ai/brokle-server as 3.2.1, 3.2, 3, latest"));
+                PublicationRecord.record(git, "v3.2.1", PublicationRecord.Entry.now("github-release",
+                        "https://github.com/brokle-ai/brokle/releases/tag/v3.2.1"));
+            }
+            golden("platform-v3.2.1.md", checklist(repo.dir(), "v3.2.1", "tests, ci", null));
+
+            // a version file out of step is left open, with what it says
+            repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"3.2.0\"\n}\n");
+            Path file = tmp.resolve("out/checklist.md");
+            String drifted = checklist(repo.dir(), "v3.2.1", "", file);
+            assertEquals(drifted, Files.readString(file));
+            assertTrue(drifted.contains("- [ ] Version bumped in appropriate files — _web/package.json says 3.2.0_"), drifted);
+        }
+    }
+
+    @Test
+    void pythonSdkPreRelease() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("python"))) {
+            repo.write(".brokle-release.yml", "components:\n  python:\n    path: .\n    tagPrefix: python-v\n"
+                    + "    versionFiles: [brokle/version.py]\n    changelog: CHANGELOG.md\n    pypi: {}\n");
+            repo.write("pyproject.toml", "[project]\nname = \"brokle\"\ndynamic = [\"version\"]\n");
+            repo.write("brokle/version.py", "__version__ = \"1.3.0b1\"\n");
+            repo.write("CHANGELOG.md", "# Changelog\n\n## [1.3.0-beta.1] - 2026-11-20\n\n### Added\n\n- streaming\n");
+            repo.commitAll("chore(release): python-v1.3.0-beta.1");
+            repo.annotatedTag("python-v1.3.0-beta.1");
+            try (GitRepository git = GitRepository.open(repo.dir())) {
+                PublicationRecord.record(git, "python-v1.3.0-beta.1", PublicationRecord.Entry.now("pypi", "https://test.pypi.org/simple/brokle"));
+            }
+            golden("python-v1.3.0-beta.1.md", checklist(repo.dir(), "python-v1.3.0-beta.1", "tests,typecheck", null));
+
+            ReleaseFailure bad = assertThrows(ReleaseFailure.class, () -> checklist(repo.dir(), "python-v1.3.0-beta.1", "tests,tag,coverage", null));
+            assertTrue(bad.getMessage().contains("brokle.passed: 'tag' is checked by brokle-release itself"), bad.getMessage());
+            assertTrue(bad.getMessage().contains("brokle.passed: 'coverage' is not an item of the python checklist; its items a pipeline vouches for"
+                    + " are tests, integration, typecheck, docs, readme, install, verify, docs-site, examples"), bad.getMessage());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package ai.brokle.release.maven;
+
+import ai.brokle.release.workflow.ChecklistWorkflow;
+import ai.brokle.release.workflow.ReleaseOptions;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the release checklist of the strategy for a release tag (platform, Python SDK or
+ * JavaScript SDK) as Markdown: the items brokle-release can check ticked (changelog section,
+ * version files, tag, release commit on the release branch, and what perform published), the
+ * items the pipeline vouches for ticked, the others open. To a file, or to standard output and,
+ * in GitHub Actions, the job summary.
+ */
+@Mojo(name = "checklist", requiresProject = false, aggregator = true, threadSafe = true)
+public class ChecklistMojo extends AbstractReleaseMojo {
+    /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
+    @Parameter(property = "brokle.tag")
+    private String tag;
+
+    /** platform, python or javascript; without it, python for a component with pypi settings, javascript for npm or changesets, else platform. */
+    @Parameter(property = "brokle.checklist")
+    private String checklist;
+
+    /** Items this pipeline vouches for, comma-separated keys: tests, ci, security, typecheck, integration, ... */
+    @Parameter(property = "brokle.passed")
+    private String passed;
+
+    /** The file to write; without it, standard output (and the job summary in GitHub Actions). */
+    @Parameter(property = "brokle.output")
+    private File output;
+
+    @Override
+    protected void run(ReleaseOptions options) {
+        new ChecklistWorkflow(new ChecklistWorkflow.Options(options, tag, checklist, passed, output == null ? null : output.toPath()), System.out)
+                .execute();
+    }
+}
