@@ -104,6 +104,19 @@ public final class ValidateWorkflow {
                 : config != null ? config.releaseBranch() : ReleaseConfig.DEFAULT_BRANCH;
         String setting = notBlank(options.releaseBranch()) ? "brokle.releaseBranch" : "releaseBranch in " + ReleaseConfig.FILE_NAME;
         var branch = git.currentBranch();
+        String ref = options.env("GITHUB_REF");
+        if (branch.isEmpty() && ref != null && ref.startsWith("refs/tags/") && git.hasLocalTag(ref.substring("refs/tags/".length()))
+                && git.head().map(git.peeledCommit(ref.substring("refs/tags/".length()))::equals).orElse(false)) {
+            // a workflow run on a tag push: the checkout is the tag; it must be a commit of the release branch
+            String tag = ref.substring("refs/tags/".length());
+            if (git.onBranch(git.peeledCommit(tag), config == null ? ReleaseConfig.DEFAULT_REMOTE : config.remote(), wanted)) {
+                options.log().info("HEAD is the tag " + tag + " (GITHUB_REF), a commit of the release branch '" + wanted + "'");
+            } else {
+                problems.add("The tag " + tag + " (GITHUB_REF) is not on the release branch '" + wanted + "': tag a commit of '" + wanted
+                        + "' (fetch the branch with actions/checkout's fetch-depth: 0), or change " + setting);
+            }
+            return;
+        }
         if (branch.isEmpty()) {
             problems.add("HEAD is detached, not on the release branch '" + wanted + "': check it out ('git checkout " + wanted
                     + "'), or name another release branch with " + setting);

@@ -10,6 +10,7 @@ import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.RefSpec;
@@ -127,6 +128,26 @@ class ValidateWorkflowTest {
             ReleaseFailure g = assertThrows(ReleaseFailure.class, () -> validate(work));
             assertTrue(g.getMessage().contains("or change releaseBranch in .brokle-release.yml"), g.getMessage());
             new ValidateWorkflow(ReleaseOptions.of(work).withReleaseBranch("release/1.x")).execute();
+        }
+    }
+
+    @Test
+    void onATagPushTheTaggedCommitMustBeOnTheReleaseBranch() throws Exception {
+        Path work = tmp.resolve("work");
+        try (TestRepo repo = releasedRepo(work, tmp.resolve("remote.git"))) {
+            repo.git().checkout().setName("v1.0.0").call();
+            Map<String, String> tagPush = Map.of("GITHUB_REF", "refs/tags/v1.0.0");
+            new ValidateWorkflow(ReleaseOptions.of(work).withEnvironment(tagPush).withLog(log)).execute();
+            assertTrue(log.lines().contains("HEAD is the tag v1.0.0 (GITHUB_REF), a commit of the release branch 'main'"), log.lines().toString());
+
+            // a tag on a commit that main does not hold
+            repo.checkoutNewBranch("experiment");
+            repo.commitIn("web", "feat(web): experiment");
+            repo.annotatedTag("v1.1.0-rc.1");
+            repo.git().checkout().setName("v1.1.0-rc.1").call();
+            ReleaseFailure off = assertThrows(ReleaseFailure.class, () -> new ValidateWorkflow(ReleaseOptions.of(work)
+                    .withEnvironment(Map.of("GITHUB_REF", "refs/tags/v1.1.0-rc.1")).withLog(log)).execute());
+            assertTrue(off.getMessage().contains("The tag v1.1.0-rc.1 (GITHUB_REF) is not on the release branch 'main'"), off.getMessage());
         }
     }
 
