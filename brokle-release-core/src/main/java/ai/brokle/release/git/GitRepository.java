@@ -548,6 +548,16 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** The names of every tag. */
+    public List<String> tagNames() {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS).stream().map(r -> r.getName().substring(Constants.R_TAGS.length()))
+                    .toList();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot list the tags: " + e.getMessage(), e);
+        }
+    }
+
     /** A commit's committer time, in seconds since the epoch. */
     public long commitTime(ObjectId commit) {
         try (RevWalk walk = new RevWalk(repository)) {

@@ -132,8 +132,7 @@ public final class PerformWorkflow {
             actions.mask(options.githubToken());
             GitHubClient github = new GitHubClient(URI.create(target.config().github().apiUrl()), token, options.retry(),
                     d -> Thread.sleep(d.toMillis()), log);
-            RemotePush remote = git.hasRemote(target.config().remote()) ? new RemotePush(git, target.config().remote(),
-                    GitCredentials.fromEnvironment(options.release().environment()), REMOTE_TIMEOUT_SECONDS) : null;
+            RemotePush remote = remote(git, target, options.release());
             fetchRecord(remote, target.tag(), log);
             Context context = new Context(git, github, target, notes, highlights(changes, notes), assets);
             List<Step> steps = new ArrayList<>();
@@ -148,7 +147,7 @@ public final class PerformWorkflow {
                 outcomes = run(context, steps, skipped);
             } finally {
                 if (!options.dryRun()) {
-                    pushRecord(remote, git, target.tag());
+                    pushRecord(remote, git, target.tag(), log);
                 }
             }
             report(context, outcomes);
@@ -327,6 +326,12 @@ public final class PerformWorkflow {
         outcomes.forEach(o -> log.info(String.format("%-40s %-18s %s", o.step(), o.result(), o.target())));
     }
 
+    /** The release's remote, for its publication record; null when the clone has none. */
+    static RemotePush remote(GitRepository git, ReleaseTarget target, ReleaseOptions release) {
+        return git.hasRemote(target.config().remote()) ? new RemotePush(git, target.config().remote(),
+                GitCredentials.fromEnvironment(release.environment()), REMOTE_TIMEOUT_SECONDS) : null;
+    }
+
     /** Fetches the remote's publication record of {@code tag}, when it has one; a failure is a warning. */
     static void fetchRecord(RemotePush remote, String tag, ReleaseLog log) {
         if (remote == null) {
@@ -342,7 +347,8 @@ public final class PerformWorkflow {
         }
     }
 
-    private void pushRecord(RemotePush remote, GitRepository git, String tag) {
+    /** Pushes this clone's publication record of {@code tag} to the remote, for the other jobs and clones; a failure is a warning. */
+    static void pushRecord(RemotePush remote, GitRepository git, String tag, ReleaseLog log) {
         if (remote == null || PublicationRecord.read(git, tag).isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package ai.brokle.release.workflow;
 
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.RemotePush;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,8 @@ public final class PublishImagesWorkflow {
                 throw new ReleaseFailure("Cannot build and push the images (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                         + "); nothing was pushed", problems);
             }
+            RemotePush remote = options.dryRun() ? null : PerformWorkflow.remote(git, target, options.release());
+            PerformWorkflow.fetchRecord(remote, target.tag(), options.release().log());
             if (images.isDone()) {
                 return;
             }
@@ -37,6 +40,7 @@ public final class PublishImagesWorkflow {
                 images.simulate(options.release().log());
             } else {
                 images.execute();
+                PerformWorkflow.pushRecord(remote, git, target.tag(), options.release().log());
             }
         }
     }

@@ -2,6 +2,7 @@ package ai.brokle.release.workflow;
 
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.RemotePush;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +30,15 @@ public final class PublishNpmWorkflow {
                 throw new ReleaseFailure("Cannot publish to the npm registry (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                         + "); nothing was published", problems);
             }
+            RemotePush remote = options.dryRun() ? null : PerformWorkflow.remote(git, target, options.release());
+            PerformWorkflow.fetchRecord(remote, target.tag(), options.release().log());
             if (npm.isDone()) {
                 options.release().log().info("[" + NpmPublication.NAME + "] every package of " + target.tag() + " is on the registry already");
             } else if (options.dryRun()) {
                 npm.simulate(options.release().log());
             } else {
                 npm.execute();
+                PerformWorkflow.pushRecord(remote, git, target.tag(), options.release().log());
             }
         }
     }

@@ -2,6 +2,7 @@ package ai.brokle.release.workflow;
 
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.github.GitHubActions;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -37,12 +38,15 @@ public final class PublishPypiWorkflow {
                 throw new ReleaseFailure("Cannot publish to the package index (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                         + "); nothing was uploaded", problems);
             }
+            RemotePush remote = options.dryRun() ? null : PerformWorkflow.remote(git, target, options.release());
+            PerformWorkflow.fetchRecord(remote, target.tag(), options.release().log());
             if (pypi.isDone()) {
                 options.release().log().info("[" + PypiPublication.NAME + "] every distribution of " + target.tag() + " is on the index already");
             } else if (options.dryRun()) {
                 pypi.simulate(options.release().log());
             } else {
                 pypi.execute();
+                PerformWorkflow.pushRecord(remote, git, target.tag(), options.release().log());
             }
         }
     }

@@ -205,4 +205,29 @@ class PublishImagesTest {
             assertFalse(refused.toString().contains(password) && anonymous.toString().contains(password));
         }
     }
+
+    @Test
+    void thePushIsRecordedOnTheRemoteWhereAnotherJobsChecklistFindsIt() throws Exception {
+        Path bare = tmp.resolve("remote.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", config(registry.host(), ""));
+            repo.write(".gitignore", "target/\n");
+            release(repo, "1.0.0");
+            repo.git().remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
+            repo.git().push().setRemote("origin").setPushAll().setPushTags().call();
+            images(repo.dir(), "v1.0.0");
+
+            Path other = tmp.resolve("other");
+            org.eclipse.jgit.api.Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(other.toFile()).call().close();
+            try (TestRepo clone = TestRepo.open(other)) {
+                clone.git().checkout().setName("v1.0.0").call();
+            }
+            String checklist = new ChecklistWorkflow(new ChecklistWorkflow.Options(ReleaseOptions.of(other).withEnvironment(
+                    Map.of("GITHUB_REF", "refs/tags/v1.0.0")).withLog(log), null, null, null, null),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+            assertTrue(checklist.contains("- [x] Docker images pushed — _images: " + registry.host() + "/brokle/brokle-server as 1.0.0, 1.0, 1,"
+                    + " latest_"), checklist);
+        }
+    }
 }

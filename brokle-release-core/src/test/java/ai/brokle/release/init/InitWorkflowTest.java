@@ -1,0 +1,191 @@
+package ai.brokle.release.init;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.testing.Actionlint;
+import ai.brokle.release.testing.RecordingLog;
+import ai.brokle.release.testing.TestRepo;
+import ai.brokle.release.workflow.InitWorkflow;
+import ai.brokle.release.workflow.ReleaseOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** init on layouts like each Brokle repository: the configuration it writes loads, every workflow passes actionlint with least permissions. */
+class InitWorkflowTest {
+    private static final String PLUGIN = "ai.brokle:brokle-release-maven-plugin:0.1.0";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path tmp;
+    private final RecordingLog log = new RecordingLog();
+
+    private Map<String, String> init(Path dir, boolean force) {
+        return new InitWorkflow(new InitWorkflow.Options(ReleaseOptions.of(dir).withLog(log), PLUGIN, force, false),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+    }
+
+    /** Every workflow passes actionlint; none grants at the top; each job asks for exactly what it needs. */
+    private static Map<String, JsonNode> checkWorkflows(Path dir, Map<String, String> files) throws Exception {
+        List<Path> workflows = files.keySet().stream().filter(p -> p.startsWith(".github/workflows/")).map(dir::resolve).toList();
+        assertFalse(workflows.isEmpty());
+        assertEquals(List.of(), Actionlint.check(workflows));
+        Map<String, JsonNode> jobs = new java.util.LinkedHashMap<>();
+        for (Path workflow : workflows) {
+            JsonNode w = YAML.readTree(workflow.toFile());
+            assertTrue(w.path("permissions").isObject() && w.path("permissions").isEmpty(), workflow + ": permissions: {} at the top");
+            for (Iterator<Map.Entry<String, JsonNode>> it = w.path("jobs").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> job = it.next();
+                assertTrue(job.getValue().path("permissions").isObject(), workflow + " job " + job.getKey() + " declares its permissions");
+                jobs.put(workflow.getFileName() + "#" + job.getKey(), job.getValue());
+            }
+            assertFalse(Files.readString(workflow).contains("write-all"));
+        }
+        return jobs;
+    }
+
+    private static String permissions(JsonNode job) {
+        return job.path("permissions").toString();
+    }
+
+    @Test
+    void platformWithTwoCommandsAndSdkSubmodules() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("brokle"))) {
+            repo.write("go.mod", "module github.com/brokle-ai/brokle\n\ngo 1.22\n");
+            repo.write("cmd/brokle-server/main.go", "package main\n\nfunc main() {}\n");
+            repo.write("cmd/brokle-worker/main.go", "package main\n\nfunc main() {}\n");
+            repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"private\": true,\n  \"version\": \"3.2.0\"\n}\n");
+            repo.write("CHANGELOG.md", "# Changelog\n\n## [3.2.0] - 2026-11-01\n");
+            repo.write(".gitmodules", "[submodule \"sdk/python\"]\n\tpath = sdk/python\n\turl = ../brokle-python.git\n"
+                    + "[submodule \"sdk/javascript\"]\n\tpath = sdk/javascript\n\turl = ../brokle-js.git\n");
+            repo.commitAll("chore(release): v3.2.0");
+            repo.annotatedTag("v3.1.0");
+            repo.annotatedTag("v3.2.0");
+            repo.git().remoteAdd().setName("origin").setUri(new URIish("https://github.com/brokle-ai/brokle.git")).call();
+
+            Map<String, String> files = init(repo.dir(), false);
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/validate-submodules.yml",
+                    ".github/workflows/update-submodules.yml"), List.copyOf(files.keySet()));
+            ReleaseConfig config = ConfigLoader.load(repo.dir());
+            ComponentConfig platform = config.components().get(0);
+            assertEquals("v", platform.tagPrefix());
+            assertEquals("CHANGELOG.md", platform.changelogPath());
+            assertEquals(List.of("web/package.json"), platform.versionFiles().stream().map(f -> f.path()).toList());
+            assertEquals(List.of("brokle-server", "brokle-worker"), platform.publish().images().stream().map(i -> i.name()).toList());
+            assertEquals("ghcr.io/brokle-ai/brokle-server", platform.publish().images().get(0).repositories().get(0));
+            assertEquals("brokle-ai/brokle", config.github().repository());
+            assertEquals(List.of("python-v", "js-v"), config.submodules().stream().map(s -> s.tagPrefix()).toList());
+            assertTrue(config.registry("ghcr.io").usernameEnv().equals("GITHUB_ACTOR"));
+
+            Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#validate")));
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#build")));
+            assertEquals("{\"contents\":\"read\",\"packages\":\"write\"}", permissions(jobs.get("release.yml#images")));
+            assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#perform")));
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("validate-submodules.yml#validate-submodules")));
+            assertEquals("{\"contents\":\"write\",\"pull-requests\":\"write\"}", permissions(jobs.get("update-submodules.yml#update-submodules")));
+            // validate, then the binaries in a matrix, then images, then perform
+            assertEquals("validate", jobs.get("release.yml#build").path("needs").asText());
+            assertEquals("[\"amd64\",\"arm64\"]", jobs.get("release.yml#build").path("strategy").path("matrix").path("goarch").toString());
+            assertEquals("build", jobs.get("release.yml#images").path("needs").asText());
+            assertEquals("images", jobs.get("release.yml#perform").path("needs").asText());
+            String release = files.get(".github/workflows/release.yml");
+            assertTrue(release.contains("mvn -B " + PLUGIN + ":images"), release);
+            assertTrue(release.contains("go build -trimpath") && release.contains("./cmd/brokle-worker"), release);
+            String update = files.get(".github/workflows/update-submodules.yml");
+            assertTrue(update.contains("repository_dispatch:\n    types: [sdk-released]") && update.contains("workflow_dispatch:"), update);
+        }
+    }
+
+    @Test
+    void pythonSdk() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("brokle-python"))) {
+            repo.write("pyproject.toml", "[project]\nname = \"brokle\"\ndynamic = [\"version\"]\n");
+            repo.write("brokle/__init__.py", "from .version import __version__\n");
+            repo.write("brokle/version.py", "__version__ = \"0.2.9\"\n");
+            repo.write("CHANGELOG.md", "# Changelog\n");
+            repo.commitAll("chore(release): python-v0.2.9");
+            repo.annotatedTag("python-v0.2.8");
+            repo.annotatedTag("python-v0.2.9");
+            Map<String, String> files = init(repo.dir(), false);
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/publish.yml"), List.copyOf(files.keySet()));
+            ComponentConfig python = ConfigLoader.load(repo.dir()).components().get(0);
+            assertEquals("python-v", python.tagPrefix());
+            assertEquals(List.of("brokle/version.py"), python.versionFiles().stream().map(f -> f.path()).toList());
+            assertTrue(python.publish().pypi() != null);
+            Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("publish.yml#build")));
+            assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("publish.yml#publish")),
+                    "Trusted Publishing needs id-token: write");
+            assertFalse(files.get(".github/workflows/publish.yml").contains("PYPI_TOKEN"), "no stored PyPI token");
+        }
+    }
+
+    @Test
+    void javascriptSdkWithChangesets() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("brokle-js"))) {
+            repo.write("package.json", "{\n  \"name\": \"brokle-js\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n");
+            repo.write("packages/brokle/package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"0.5.0\"\n}\n");
+            repo.write(".changeset/config.json", "{\n  \"baseBranch\": \"main\",\n  \"access\": \"public\"\n}\n");
+            repo.commitAll("chore(release): js-v0.5.0");
+            repo.annotatedTag("js-v0.5.0");
+            Map<String, String> files = init(repo.dir(), false);
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/changeset-status.yml"),
+                    List.copyOf(files.keySet()));
+            ComponentConfig js = ConfigLoader.load(repo.dir()).components().get(0);
+            assertEquals("js-v", js.tagPrefix());
+            assertTrue(js.changesets());
+            assertTrue(js.publish().npm() != null);
+            Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
+            assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#prepare")));
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("changeset-status.yml#changeset-status")));
+        }
+    }
+
+    @Test
+    void existingFilesAreNeverOverwrittenUnlessForced() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("app"))) {
+            repo.write("release-1.4.0.txt", "x");
+            repo.commitAll("init");
+            repo.annotatedTag("release-1.4.0");
+            repo.write(".brokle-release.yml", "# ours\ncomponents:\n  app: {}\n");
+            ReleaseFailure refused = assertThrows(ReleaseFailure.class, () -> init(repo.dir(), false));
+            assertTrue(refused.getMessage().contains(".brokle-release.yml exists; move it aside, or run again with -Dbrokle.force=true"),
+                    refused.getMessage());
+            assertEquals("# ours\ncomponents:\n  app: {}\n", Files.readString(repo.dir().resolve(".brokle-release.yml")));
+            assertFalse(Files.exists(repo.dir().resolve(".github")), "nothing at all was written");
+
+            init(repo.dir(), true);
+            ReleaseConfig config = ConfigLoader.load(repo.dir());
+            assertEquals("release-", config.components().get(0).tagPrefix(), "the prefix of the existing tags");
+            assertTrue(log.lines().contains("Replaced .brokle-release.yml"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void actionlintDoesFindFaults() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.yml"), "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: echo ${{ github.no_such_property }}\n");
+        List<String> found = Actionlint.check(List.of(bad));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains("property \"no_such_property\" is not defined"), found.toString());
+    }
+}
