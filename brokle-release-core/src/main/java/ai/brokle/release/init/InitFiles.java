@@ -286,7 +286,11 @@ public final class InitFiles {
         w.append("      contents: write            # the GitHub release and the publication record\n");
         w.append("      id-token: write            # npm provenance\n    steps:\n").append(javaSteps(""));
         w.append("      - uses: actions/setup-node@v4\n        with:\n          node-version: '20'\n          registry-url: https://registry.npmjs.org\n");
-        w.append("      - run: npm ci && npm run build --if-present\n");
+        if (layout.pnpm()) {
+            w.append("      - uses: pnpm/action-setup@v4\n      - run: pnpm install --frozen-lockfile && pnpm -r build\n");
+        } else {
+            w.append("      - run: npm ci && npm run build --if-present\n");
+        }
         w.append("      - id: perform\n        run: ").append(goal("perform")).append("   # npm with the version's dist-tag, then the GitHub release\n");
         w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
         w.append("      - run: ").append(goal("checklist")).append(" -Dbrokle.passed=tests,build\n");

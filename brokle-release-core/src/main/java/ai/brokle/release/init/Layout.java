@@ -31,9 +31,11 @@ import java.util.stream.Stream;
  * @param submodules submodule path → sdk name (python, javascript, or the path's last segment)
  * @param owner the GitHub owner from the remote URL, or null
  * @param repository the GitHub repository name from the remote URL, or null
+ * @param pnpm whether the npm workspace is managed by pnpm (pnpm-workspace.yaml or pnpm-lock.yaml)
  */
 public record Layout(Kind kind, String name, String tagPrefix, List<String> prefixesFound, List<String> versionFiles, String changelog,
-        boolean changesets, String packageName, List<String> commands, Map<String, String> submodules, String owner, String repository) {
+        boolean changesets, String packageName, List<String> commands, Map<String, String> submodules, String owner, String repository,
+        boolean pnpm) {
 
     /** The kinds of repository, with their tag prefix in the strategy. */
     public enum Kind {
@@ -139,7 +141,8 @@ public record Layout(Kind kind, String name, String tagPrefix, List<String> pref
         }
         String changelog = Files.isRegularFile(root.resolve("CHANGELOG.md")) ? "CHANGELOG.md" : null;
         return new Layout(kind, kind.component(), prefix, prefixes, List.copyOf(versionFiles), changelog, changesets,
-                packageName, List.copyOf(commands), submodules, owner, repository);
+                packageName, List.copyOf(commands), submodules, owner, repository,
+                Files.isRegularFile(root.resolve("pnpm-workspace.yaml")) || Files.isRegularFile(root.resolve("pnpm-lock.yaml")));
     }
 
     /** The prefixes of release tags (anything before a SemVer version), the most used first. */

@@ -145,6 +145,7 @@ class InitWorkflowTest {
             repo.write("package.json", "{\n  \"name\": \"brokle-js\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n");
             repo.write("packages/brokle/package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"0.5.0\"\n}\n");
             repo.write(".changeset/config.json", "{\n  \"baseBranch\": \"main\",\n  \"access\": \"public\"\n}\n");
+            repo.write("pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n");
             repo.commitAll("chore(release): js-v0.5.0");
             repo.annotatedTag("js-v0.5.0");
             Map<String, String> files = init(repo.dir(), false);
@@ -157,6 +158,8 @@ class InitWorkflowTest {
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
             assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#prepare")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("changeset-status.yml#changeset-status")));
+            assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("release.yml#publish")));
+            assertTrue(files.get(".github/workflows/release.yml").contains("pnpm install --frozen-lockfile"), "a pnpm workspace is built with pnpm");
         }
     }
 
