@@ -9,9 +9,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Publishes a release from its tag, in CI: the GitHub release (draft, assets and SHA256SUMS,
- * then public), repository dispatches, then Slack and Discord notifications. Re-running after a
- * failure completes what is missing and repeats nothing.
+ * Publishes a release from its tag, in CI: the Python distributions and npm packages, the
+ * container images, the GitHub release (draft, assets and SHA256SUMS, then public), repository
+ * dispatches, then Slack and Discord notifications. Re-running after a failure completes what is
+ * missing and repeats nothing.
  */
 @Mojo(name = "perform", requiresProject = false, aggregator = true, threadSafe = true)
 public class PerformMojo extends AbstractReleaseMojo {

@@ -11,7 +11,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Checks that a release could start now: valid configuration, clean work tree, on the release
  * branch and not behind it, full history, next tags free locally and on the remote, version files
- * and changelog in step with the current release. Reports every problem in one failure.
+ * and changelog in step with the current release. On a tag push (GITHUB_REF names the tag HEAD is
+ * at), the tag's commit must be on the release branch instead. Reports every problem in one failure.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, aggregator = true, threadSafe = true)
 public class ValidateMojo extends AbstractVersionMojo {
