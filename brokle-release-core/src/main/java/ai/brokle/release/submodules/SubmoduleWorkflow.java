@@ -207,6 +207,11 @@ public final class SubmoduleWorkflow {
                 writer.moveRefs(currentBranch, head, commit, Map.of(), "brokle-release: update submodules");
                 links.stageGitlinks(gitlinks);
                 log.info("Committed " + commit.abbreviate(7).name() + " on " + currentBranch + ": " + message.strip());
+                List<String> checkedOut = updates.stream().map(u -> u.submodule().path())
+                        .filter(p -> java.nio.file.Files.exists(git.workTree().resolve(p).resolve(".git"))).toList();
+                if (!checkedOut.isEmpty()) {
+                    log.info("Checked-out submodules keep their old commit until 'git submodule update " + String.join(" ", checkedOut) + "'");
+                }
                 return new UpdateResult(updates, commit, null);
             }
             String ref = Constants.R_HEADS + branch;

@@ -25,7 +25,7 @@ import java.util.Map;
  * repository has every tag on the built index; a re-run uploads only what a registry lacks. In a
  * dry run the images are built and nothing is sent, nor are the target registries asked.
  */
-final class ImagePublication implements Step {
+final class ImagePublication implements Step, PerformWorkflow.Target {
     static final String NAME = "images";
 
     private final GitRepository git;
@@ -144,7 +144,8 @@ final class ImagePublication implements Step {
     }
 
     /** Where the images go, for the summary. */
-    String targets() {
+    @Override
+    public String target() {
         return String.join(", ", target.component().publish().images().stream().flatMap(i -> i.repositories().stream()).toList());
     }
 }

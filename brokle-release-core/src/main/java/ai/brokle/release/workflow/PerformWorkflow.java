@@ -217,6 +217,16 @@ public final class PerformWorkflow {
         return list == null ? List.of() : list;
     }
 
+    /** The release's address on GitHub from the configured repository and API, when the remote gives no web address. */
+    private static String webUrl(ReleaseTarget target) {
+        if (target.repository() == null) {
+            return null;
+        }
+        String api = target.config().github().apiUrl();
+        String web = api.equals("https://api.github.com") ? "https://github.com" : api.replaceFirst("/api/v3$", "");
+        return web + "/" + target.repository() + "/releases/tag/" + target.tag();
+    }
+
     /** Everything the steps share. */
     private final class Context {
         final GitRepository git;
@@ -234,7 +244,7 @@ public final class PerformWorkflow {
             this.notes = notes;
             this.highlights = highlights;
             this.assets = assets;
-            this.releaseUrl = target.links() == null ? null : target.links().tag(target.tag());
+            this.releaseUrl = target.links() != null ? target.links().tag(target.tag()) : webUrl(target);
         }
 
         String repository() {
@@ -361,7 +371,7 @@ public final class PerformWorkflow {
     }
 
     /** A step that publishes somewhere it can name. */
-    private interface Target {
+    interface Target {
         String target();
     }
 
@@ -626,10 +636,18 @@ public final class PerformWorkflow {
                 ObjectNode section = blocks.addObject();
                 section.put("type", "section");
                 section.putObject("text").put("type", "mrkdwn").put("text", "*Version* " + context.target.version() + "\n*Highlights*\n" + highlights);
-                ObjectNode links = blocks.addObject();
-                links.put("type", "context");
-                links.putArray("elements").addObject().put("type", "mrkdwn").put("text", "<" + context.releaseUrl + "|Release notes>"
-                        + (compare == null ? "" : " · <" + compare + "|Repository>"));
+                List<String> link = new ArrayList<>();
+                if (context.releaseUrl != null) {
+                    link.add("<" + context.releaseUrl + "|Release notes>");
+                }
+                if (compare != null) {
+                    link.add("<" + compare + "|Repository>");
+                }
+                if (!link.isEmpty()) {
+                    ObjectNode links = blocks.addObject();
+                    links.put("type", "context");
+                    links.putArray("elements").addObject().put("type", "mrkdwn").put("text", String.join(" · ", link));
+                }
                 return m;
             }
             ObjectNode m = JSON.createObjectNode();
