@@ -1,0 +1,11 @@
+def config = new File(basedir, '.brokle-release.yml').text
+assert config.contains('tagPrefix: python-v')
+assert config.contains('- path: brokle/version.py')
+assert config.contains('pypi: {}')
+def workflow = new File(basedir, '.github/workflows/publish.yml').text
+assert workflow.contains("mvn -B ${pluginCoordinates}:perform")
+assert workflow.contains('id-token: write')
+def log = new File(basedir, 'build.log').text
+assert log.contains('Wrote .github/workflows/publish.yml')
+assert log.contains('.brokle-release.yml exists; move it aside, or run again with -Dbrokle.force=true to replace it')
+return true
