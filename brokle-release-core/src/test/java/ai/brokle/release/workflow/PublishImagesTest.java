@@ -126,6 +126,21 @@ class PublishImagesTest {
     }
 
     @Test
+    void aPlainHttpRegistryIsRefusedUnlessAllowedForIt() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", config(registry.host(), "").replace("  \"" + registry.host() + "\": {insecure: true}\n",
+                    "  other.example: {insecure: true}\n"));
+            repo.write(".gitignore", "target/\n");
+            release(repo, "1.0.0");
+            ReleaseError refused = assertThrows(ReleaseError.class, () -> images(repo.dir(), "v1.0.0"));
+            assertTrue(refused.getMessage().contains("The registry " + registry.host() + " (for " + registry.host() + "/brokle/brokle-server) is"
+                    + " reached only over plain HTTP or unverified TLS; allow it with registries: {" + registry.host() + ": {insecure: true}}"),
+                    refused.getMessage());
+            assertEquals(List.of(), registry.tags("brokle/brokle-server"));
+        }
+    }
+
+    @Test
     void aDryRunBuildsTheLayoutAndPushesNothing() throws Exception {
         try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
             repo.write(".brokle-release.yml", config(registry.host(), ""));
