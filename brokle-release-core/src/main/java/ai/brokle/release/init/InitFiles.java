@@ -205,7 +205,8 @@ public final class InitFiles {
             }
             w.append("      - uses: actions/upload-artifact@v4\n        with:\n          name: bin-${{ matrix.goos }}-${{ matrix.goarch }}\n");
             w.append("          path: bin/\n          if-no-files-found: error\n");
-            w.append("  images:\n    needs: build\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      packages: write\n");
+            w.append("  images:\n    needs: build\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write            # the publication record\n");
+            w.append("      packages: write            # ghcr.io\n");
             w.append("    steps:\n").append(javaSteps(""));
             w.append("      - uses: actions/download-artifact@v4\n        with:\n          pattern: bin-*\n          path: bin\n          merge-multiple: true\n");
             w.append("      - run: ").append(goal("images")).append("   # Jib, no Docker daemon: X.Y.Z, X.Y, X, latest by policy\n");

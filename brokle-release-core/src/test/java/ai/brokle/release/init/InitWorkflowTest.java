@@ -98,7 +98,8 @@ class InitWorkflowTest {
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#validate")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#build")));
-            assertEquals("{\"contents\":\"read\",\"packages\":\"write\"}", permissions(jobs.get("release.yml#images")));
+            assertEquals("{\"contents\":\"write\",\"packages\":\"write\"}", permissions(jobs.get("release.yml#images")),
+                    "packages for ghcr.io, contents for the publication record the checklist reads");
             assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#perform")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("validate-submodules.yml#validate-submodules")));
             assertEquals("{\"contents\":\"write\",\"pull-requests\":\"write\"}", permissions(jobs.get("update-submodules.yml#update-submodules")));
