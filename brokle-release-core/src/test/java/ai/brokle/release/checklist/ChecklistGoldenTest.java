@@ -102,4 +102,30 @@ class ChecklistGoldenTest {
                     + " are tests, integration, typecheck, docs, readme, install, verify, docs-site, examples"), bad.getMessage());
         }
     }
+
+    @Test
+    void javascriptSdkFromChangeFiles() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("js"))) {
+            repo.write(".brokle-release.yml", "components:\n  js:\n    path: .\n    tagPrefix: js-v\n    versioning: changesets\n    npm: {}\n");
+            repo.write("package.json", "{\n  \"name\": \"brokle-js\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n");
+            repo.write(".changeset/config.json", "{\n  \"baseBranch\": \"main\"\n}\n");
+            repo.write("packages/brokle/package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"0.6.0-beta.0\"\n}\n");
+            repo.write("packages/brokle/CHANGELOG.md", "# brokle\n\n## 0.6.0-beta.0\n\n### Minor Changes\n\n- abc1234: streaming\n");
+            repo.commitAll("chore(release): js-v0.6.0-beta.0");
+            repo.annotatedTag("js-v0.6.0-beta.0");
+            String main = repo.git().getRepository().getBranch();
+            repo.write(".brokle-release.yml", "releaseBranch: " + main + "\n" + Files.readString(repo.dir().resolve(".brokle-release.yml")));
+            String markdown = checklist(repo.dir(), "js-v0.6.0-beta.0", "tests", null);
+            assertTrue(markdown.startsWith("## JavaScript SDK release checklist: js-v0.6.0-beta.0\n"), markdown);
+            assertTrue(markdown.contains("- [x] Changesets created for all changes — _1 package changelog with their version's section_"), markdown);
+            assertTrue(markdown.contains("- [x] PR merged to main — _the release commit is on " + main + "_"), markdown);
+            assertTrue(markdown.contains("- [ ] npm packages published automatically\n"), markdown);
+            assertTrue(markdown.contains("- [ ] Test installation: `npm install brokle@beta`"), "a pre-release installs from its channel: " + markdown);
+
+            // the packages' changelog without the version's section is left open, naming the package
+            repo.write("packages/brokle/CHANGELOG.md", "# brokle\n");
+            assertTrue(checklist(repo.dir(), "js-v0.6.0-beta.0", "", null).contains(
+                    "- [ ] Changesets created for all changes — _no changelog section for brokle@0.6.0-beta.0_"));
+        }
+    }
 }
