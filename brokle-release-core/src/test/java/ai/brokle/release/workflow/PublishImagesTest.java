@@ -126,6 +126,28 @@ class PublishImagesTest {
     }
 
     @Test
+    void oneBuildGoesToTwoRegistriesEachWithItsOwnLogin() throws Exception {
+        String password = "second-registry-password";
+        try (TestRegistry open = TestRegistry.start(tmp.resolve("open")); TestRegistry locked = TestRegistry.start(tmp.resolve("locked"), "bot",
+                password); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            repo.write(".brokle-release.yml", "registries:\n  \"" + open.host() + "\": {insecure: true}\n  \"" + locked.host()
+                    + "\": {insecure: true, serverId: locked-registry}\ncomponents:\n  platform:\n    path: .\n    tagPrefix: v\n    images:\n"
+                    + "      - repositories: [" + open.host() + "/brokle/brokle-server, " + locked.host() + "/brokle/brokle-server]\n"
+                    + "        layers: [{from: 'bin/{os}-{arch}/brokle-server', to: /app/brokle-server}]\n");
+            repo.write(".gitignore", "target/\n");
+            release(repo, "2.1.0");
+            images(repo.dir(), "v2.1.0", false, Map.of(), id -> id.equals("locked-registry") ? Optional.of(new RegistryCredentials.Login("bot",
+                    password)) : Optional.empty());
+            String digest = open.manifest("brokle/brokle-server", "2.1.0").digest();
+            assertEquals(digest, locked.manifest("brokle/brokle-server", "2.1.0").digest(), "the same build in both registries");
+            assertEquals(List.of("2", "2.1", "2.1.0", "latest"), locked.tags("brokle/brokle-server"));
+            assertEquals(4, open.blobUploads("brokle/brokle-server"));
+            assertEquals(4, locked.blobUploads("brokle/brokle-server"));
+            assertFalse(log.everything().contains(password));
+        }
+    }
+
+    @Test
     void aPlainHttpRegistryIsRefusedUnlessAllowedForIt() throws Exception {
         try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
             repo.write(".brokle-release.yml", config(registry.host(), "").replace("  \"" + registry.host() + "\": {insecure: true}\n",
