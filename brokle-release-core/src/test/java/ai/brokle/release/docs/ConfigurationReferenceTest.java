@@ -74,4 +74,26 @@ class ConfigurationReferenceTest {
         }
         return n;
     }
+
+    @Test
+    void theExamplesInTheGuidesAreValidConfigurations() throws Exception {
+        int examples = 0;
+        for (String doc : List.of("configuration.md", "images.md", "submodules.md", "publishing.md", "changesets.md")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```yaml\n(.*?)```").matcher(Files.readString(REFERENCE.resolveSibling(doc)));
+            while (m.find()) {
+                String yaml = m.group(1);
+                if (!yaml.contains("components:")) {
+                    continue;
+                }
+                examples++;
+                String text = yaml.replace("<digest>", "0".repeat(64));
+                try {
+                    new ConfigLoader().parse(doc, text);
+                } catch (ai.brokle.release.ReleaseFailure e) {
+                    throw new AssertionError("an example of docs/" + doc + " does not load:\n" + text + "\n" + e.getMessage(), e);
+                }
+            }
+        }
+        assertTrue(examples >= 4, "examples found: " + examples);
+    }
 }
