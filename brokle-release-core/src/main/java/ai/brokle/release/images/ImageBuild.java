@@ -22,24 +22,22 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import org.apache.commons.io.file.PathUtils;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -190,7 +188,7 @@ public final class ImageBuild {
             Containerizer containerizer = Containerizer.to(TarImage.at(tar).named(ImageReference.parse(image.repositories().get(0) + ":"
                     + metadata.version().replace('+', '_')))).setAllowInsecureRegistries(insecureBase)
                     .setBaseImageLayersCache(cache.resolve("base")).setApplicationLayersCache(cache.resolve("application"))
-                    .addEventHandler(LogEvent.class, this::jibLog);
+                    .addEventHandler(LogEvent.class, JibLog.to(log));
             builder.containerize(containerizer);
         } catch (InvalidImageReferenceException e) {
             throw new ReleaseError("The image " + image.name() + " has a bad reference: " + e.getMessage(), e);
@@ -265,35 +263,13 @@ public final class ImageBuild {
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void jibLog(LogEvent event) {
-        if ((event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) && !failover(event.getMessage())) {
-            log.warn("[images] " + event.getMessage());
-        } else {
-            log.debug("[images] " + event.getMessage());
-        }
-    }
-
-    /** Jib's notes that it fell back to HTTP: they come only for registries allowed to be insecure, so they are no warning. */
-    static boolean failover(String message) {
-        return message.startsWith("Cannot verify server at ") || (message.startsWith("Failed to connect to ") && message.contains(" over HTTPS"));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static String sha256(byte[] bytes) throws IOException {
+        return Digests.computeDigest(new ByteArrayInputStream(bytes)).getDigest().toString();
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        if (Files.exists(dir)) {
+            PathUtils.deleteDirectory(dir);
         }
     }
 }

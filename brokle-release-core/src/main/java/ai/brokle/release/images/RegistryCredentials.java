@@ -100,7 +100,7 @@ public final class RegistryCredentials {
         Path dockerConfig = blank(env.get("DOCKER_CONFIG")) ? Path.of(System.getProperty("user.home"), ".docker", "config.json")
                 : Path.of(env.get("DOCKER_CONFIG"), "config.json");
         if (Files.isRegularFile(dockerConfig)) {
-            CredentialRetriever retriever = CredentialRetrieverFactory.forImage(image, this::jibLog, env).dockerConfig(dockerConfig);
+            CredentialRetriever retriever = CredentialRetrieverFactory.forImage(image, JibLog.to(log), env).dockerConfig(dockerConfig);
             try {
                 Optional<Credential> found = retriever.retrieve();
                 if (found.isPresent()) {
@@ -113,14 +113,6 @@ public final class RegistryCredentials {
         }
         log.debug("Registry " + r.host() + ": no credential configured, anonymous access");
         return Optional.empty();
-    }
-
-    private void jibLog(LogEvent event) {
-        if (event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) {
-            log.warn(event.getMessage());
-        } else {
-            log.debug(event.getMessage());
-        }
     }
 
     private static boolean blank(String s) {

@@ -131,9 +131,9 @@ public final class RegistryPush {
             throw new ReleaseError("'" + repository + "' is not an image repository", e);
         }
         RegistryConfig settings = credentials.settings(reference.getRegistry());
-        FailoverHttpClient http = new FailoverHttpClient(settings.insecure(), settings.insecure(), this::jibLog);
+        FailoverHttpClient http = new FailoverHttpClient(settings.insecure(), settings.insecure(), JibLog.to(log));
         Optional<Credential> credential = credentials.find(reference);
-        RegistryClient client = RegistryClient.factory(EventHandlers.builder().add(LogEvent.class, this::jibLog).build(), reference.getRegistry(),
+        RegistryClient client = RegistryClient.factory(EventHandlers.builder().add(LogEvent.class, JibLog.to(log)).build(), reference.getRegistry(),
                 reference.getRepository(), http).setCredential(credential.orElse(null)).setUserAgent(USER_AGENT).newRegistryClient();
         try {
             boolean bearer = forPush ? client.doPushBearerAuth() : client.doPullBearerAuth();
@@ -159,14 +159,6 @@ public final class RegistryPush {
             } catch (IOException e) {
                 log.debug("[images] closing the connections to " + settings.host() + ": " + e.getMessage());
             }
-        }
-    }
-
-    private void jibLog(LogEvent event) {
-        if ((event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN) && !ImageBuild.failover(event.getMessage())) {
-            log.warn("[images] " + event.getMessage());
-        } else {
-            log.debug("[images] " + event.getMessage());
         }
     }
 }

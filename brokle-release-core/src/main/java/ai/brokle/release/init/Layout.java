@@ -90,8 +90,7 @@ public record Layout(Kind kind, String name, String tagPrefix, List<String> pref
         switch (kind) {
             case PYTHON -> {
                 String text = Files.readString(root.resolve("pyproject.toml"));
-                Matcher name = PYPROJECT_NAME.matcher(text);
-                packageName = name.find() ? name.group(1) : null;
+                packageName = pythonDistribution(root.resolve("pyproject.toml"));
                 Optional<String> module = versionModule(root, packageName);
                 module.ifPresent(versionFiles::add);
                 if (PYPROJECT_STATIC_VERSION.matcher(text).find()) {
@@ -143,6 +142,15 @@ public record Layout(Kind kind, String name, String tagPrefix, List<String> pref
         return new Layout(kind, kind.component(), prefix, prefixes, List.copyOf(versionFiles), changelog, changesets,
                 packageName, List.copyOf(commands), submodules, owner, repository,
                 Files.isRegularFile(root.resolve("pnpm-workspace.yaml")) || Files.isRegularFile(root.resolve("pnpm-lock.yaml")));
+    }
+
+    /** The distribution name in a pyproject.toml's [project] table, or null. */
+    public static String pythonDistribution(Path pyproject) throws IOException {
+        if (!Files.isRegularFile(pyproject)) {
+            return null;
+        }
+        Matcher m = PYPROJECT_NAME.matcher(Files.readString(pyproject));
+        return m.find() ? m.group(1) : null;
     }
 
     /** The prefixes of release tags (anything before a SemVer version), the most used first. */

@@ -17,6 +17,7 @@ import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.PublicationRecord;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.github.GitHubActions;
+import ai.brokle.release.init.Layout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code checklist} goal: the strategy's release checklist for a release tag, as Markdown,
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  * ({@code brokle.passed}); every other item is left open for a person.
  */
 public final class ChecklistWorkflow {
-    private static final Pattern PYPROJECT_NAME = Pattern.compile("(?ms)^\\[project\\][^\\[]*?^name\\s*=\\s*[\"']([^\"']+)[\"']");
 
     /**
      * What the goal is told.
@@ -238,11 +236,9 @@ public final class ChecklistWorkflow {
     private static String packageName(GitRepository git, ComponentConfig component, Checklist checklist) {
         Path root = root(git, component);
         try {
-            if (checklist == Checklist.PYTHON && Files.isRegularFile(root.resolve("pyproject.toml"))) {
-                Matcher m = PYPROJECT_NAME.matcher(Files.readString(root.resolve("pyproject.toml")));
-                if (m.find()) {
-                    return m.group(1);
-                }
+            String distribution = checklist == Checklist.PYTHON ? Layout.pythonDistribution(root.resolve("pyproject.toml")) : null;
+            if (distribution != null) {
+                return distribution;
             }
             if (checklist == Checklist.JAVASCRIPT && Files.isRegularFile(root.resolve("package.json"))) {
                 return Workspace.read(root).packages().stream().filter(p -> !p.privatePackage()).map(NpmManifest::name).findFirst()
