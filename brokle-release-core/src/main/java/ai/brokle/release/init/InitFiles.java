@@ -13,6 +13,8 @@ public final class InitFiles {
     public static final String CONFIG = ".brokle-release.yml";
     private static final String CHECKOUT = "actions/checkout@v4";
     private static final String SETUP_JAVA = "actions/setup-java@v4";
+    private static final String DOWNLOAD_BINARIES = "      - uses: actions/download-artifact@v4\n        with:\n          pattern: bin-*\n"
+            + "          path: bin\n          merge-multiple: true\n";
 
     private final Layout layout;
     private final String plugin;
@@ -172,9 +174,8 @@ public final class InitFiles {
         return "# " + comment + "\n# Written by brokle-release init; see docs/ci.md of brokle-release.\nname: " + name + "\n";
     }
 
-    private static String javaSteps(String checkoutWith) {
+    private static String javaSteps() {
         return "      - uses: " + CHECKOUT + "\n        with:\n          fetch-depth: 0             # every tag, for versions and changelogs\n"
-                + checkoutWith
                 + "      - uses: " + SETUP_JAVA + "\n        with:\n          distribution: temurin\n          java-version: '17'\n";
     }
 
@@ -191,7 +192,7 @@ public final class InitFiles {
         StringBuilder w = new StringBuilder(header("Release", "Platform release on a tag: validate, build the binaries, push the images, publish."));
         w.append("on:\n  push:\n    tags:\n").append(tagPattern());
         w.append("permissions: {}\nconcurrency:\n  group: release-${{ github.ref }}\n  cancel-in-progress: false\njobs:\n");
-        w.append("  validate:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n").append(javaSteps(""));
+        w.append("  validate:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n").append(javaSteps());
         w.append("      - run: ").append(goal("validate")).append("   # the tag is on main, version files and changelog agree\n");
         if (build) {
             w.append("  build:\n    needs: validate\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n");
@@ -207,24 +208,28 @@ public final class InitFiles {
             w.append("          path: bin/\n          if-no-files-found: error\n");
             w.append("  images:\n    needs: build\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write            # the publication record\n");
             w.append("      packages: write            # ghcr.io\n");
-            w.append("    steps:\n").append(javaSteps(""));
-            w.append("      - uses: actions/download-artifact@v4\n        with:\n          pattern: bin-*\n          path: bin\n          merge-multiple: true\n");
+            w.append("    steps:\n").append(javaSteps());
+            w.append(DOWNLOAD_BINARIES);
             w.append("      - run: ").append(goal("images")).append("   # Jib, no Docker daemon: X.Y.Z, X.Y, X, latest by policy\n");
             w.append("        env:\n          GITHUB_ACTOR: ${{ github.actor }}\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n");
         }
         w.append("  perform:\n    needs: ").append(build ? "images" : "validate").append("\n    runs-on: ubuntu-latest\n");
         w.append("    environment: production\n    permissions:\n      contents: write            # the GitHub release and the publication record\n");
-        w.append("    steps:\n").append(javaSteps(""));
+        w.append("    steps:\n").append(javaSteps());
         if (build) {
-            w.append("      - uses: actions/download-artifact@v4\n        with:\n          pattern: bin-*\n          path: bin\n          merge-multiple: true\n");
+            w.append(DOWNLOAD_BINARIES);
             w.append("      - name: Name the release assets\n        run: |\n          mkdir -p dist\n");
             w.append("          for f in bin/*/*; do cp \"$f\" \"dist/$(basename \"$f\")-$(basename \"$(dirname \"$f\")\")\"; done\n");
         }
-        w.append("      - id: perform\n        run: ").append(goal("perform")).append(build ? " -Dbrokle.skip=images" : "").append('\n');
-        w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n");
-        w.append("          DISCORD_WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}\n");
-        w.append("      - run: ").append(goal("checklist")).append(" -Dbrokle.passed=ci\n");
+        w.append(performSteps(build ? " -Dbrokle.skip=images" : "", "          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n"
+                + "          DISCORD_WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}\n", "ci"));
         return w.toString();
+    }
+
+    /** The perform step (after {@code rest} of its command line, with GITHUB_TOKEN and {@code env}) and the checklist vouching for {@code passed}. */
+    private String performSteps(String rest, String env, String passed) {
+        return "      - id: perform\n        run: " + goal("perform") + rest + "\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n" + env
+                + "      - run: " + goal("checklist") + " -Dbrokle.passed=" + passed + "\n";
     }
 
     String validateSubmodules() {
@@ -232,7 +237,7 @@ public final class InitFiles {
         w.append("on:\n  pull_request:\n    paths:\n      - .gitmodules\n");
         layout.submodules().keySet().forEach(p -> w.append("      - ").append(p).append('\n'));
         w.append("permissions: {}\njobs:\n  validate-submodules:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n");
-        w.append("    steps:\n").append(javaSteps("")).append("      - run: ").append(goal("validate-submodules")).append('\n');
+        w.append("    steps:\n").append(javaSteps()).append("      - run: ").append(goal("validate-submodules")).append('\n');
         w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}   # reads the SDK remotes\n");
         return w.toString();
     }
@@ -244,7 +249,7 @@ public final class InitFiles {
         w.append("        description: Move to pre-releases too\n        type: boolean\n        default: false\n");
         w.append("permissions: {}\nconcurrency:\n  group: update-submodules\n  cancel-in-progress: false\njobs:\n");
         w.append("  update-submodules:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write            # the bot branch\n");
-        w.append("      pull-requests: write       # one pull request, updated on later releases\n    steps:\n").append(javaSteps(""));
+        w.append("      pull-requests: write       # one pull request, updated on later releases\n    steps:\n").append(javaSteps());
         w.append("      - run: ").append(goal("update-submodules")).append(" -Dbrokle.branch=bot/update-sdk-submodules")
                 .append(" -Dbrokle.prerelease=${{ inputs.prerelease || false }}\n");
         w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n");
@@ -262,11 +267,9 @@ public final class InitFiles {
         w.append("      - uses: actions/upload-artifact@v4\n        with:\n          name: dist\n          path: dist/\n          if-no-files-found: error\n");
         w.append("  publish:\n    needs: build\n    runs-on: ubuntu-latest\n    environment: pypi\n    permissions:\n");
         w.append("      contents: write            # the GitHub release and the publication record\n");
-        w.append("      id-token: write            # Trusted Publishing: no PyPI token stored\n    steps:\n").append(javaSteps(""));
+        w.append("      id-token: write            # Trusted Publishing: no PyPI token stored\n    steps:\n").append(javaSteps());
         w.append("      - uses: actions/download-artifact@v4\n        with:\n          name: dist\n          path: dist\n");
-        w.append("      - id: perform\n        run: ").append(goal("perform")).append("   # pypi (TestPyPI for a pre-release), then the GitHub release\n");
-        w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n");
-        w.append("      - run: ").append(goal("checklist")).append(" -Dbrokle.passed=tests\n");
+        w.append(performSteps("   # pypi (TestPyPI for a pre-release), then the GitHub release", "", "tests"));
         return w.toString();
     }
 
@@ -277,7 +280,7 @@ public final class InitFiles {
         w.append("        type: string\n        default: ''\n  push:\n    tags:\n").append(tagPattern());
         w.append("permissions: {}\nconcurrency:\n  group: release-${{ github.ref }}\n  cancel-in-progress: false\njobs:\n");
         w.append("  prepare:\n    if: github.event_name == 'workflow_dispatch'\n    runs-on: ubuntu-latest\n    permissions:\n");
-        w.append("      contents: write            # the release commit and tag\n    steps:\n").append(javaSteps(""));
+        w.append("      contents: write            # the release commit and tag\n    steps:\n").append(javaSteps());
         w.append("      - run: |\n          git config user.name 'github-actions[bot]'\n");
         w.append("          git config user.email '41898282+github-actions[bot]@users.noreply.github.com'\n");
         w.append("      - run: ").append(goal("prepare")).append(" -Dbrokle.prerelease=\"${PRERELEASE}\"   # ")
@@ -285,23 +288,22 @@ public final class InitFiles {
         w.append("        env:\n          PRERELEASE: ${{ inputs.prerelease }}\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n");
         w.append("  publish:\n    if: github.event_name == 'push'\n    runs-on: ubuntu-latest\n    environment: npm\n    permissions:\n");
         w.append("      contents: write            # the GitHub release and the publication record\n");
-        w.append("      id-token: write            # npm provenance\n    steps:\n").append(javaSteps(""));
+        w.append("      id-token: write            # npm provenance\n    steps:\n").append(javaSteps());
         w.append("      - uses: actions/setup-node@v4\n        with:\n          node-version: '20'\n          registry-url: https://registry.npmjs.org\n");
         if (layout.pnpm()) {
             w.append("      - uses: pnpm/action-setup@v4\n      - run: pnpm install --frozen-lockfile && pnpm -r build\n");
         } else {
             w.append("      - run: npm ci && npm run build --if-present\n");
         }
-        w.append("      - id: perform\n        run: ").append(goal("perform")).append("   # npm with the version's dist-tag, then the GitHub release\n");
-        w.append("        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
-        w.append("      - run: ").append(goal("checklist")).append(" -Dbrokle.passed=tests,build\n");
+        w.append(performSteps("   # npm with the version's dist-tag, then the GitHub release", "          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+                "tests,build"));
         return w.toString();
     }
 
     String changesetStatus() {
         StringBuilder w = new StringBuilder(header("Change files", "Pull requests: each changed package needs a change file."));
         w.append("on:\n  pull_request:\npermissions: {}\njobs:\n  changeset-status:\n    runs-on: ubuntu-latest\n    permissions:\n");
-        w.append("      contents: read\n    steps:\n").append(javaSteps(""));
+        w.append("      contents: read\n    steps:\n").append(javaSteps());
         w.append("      - run: ").append(goal("changeset-status")).append("   # against baseBranch of .changeset/config.json\n");
         return w.toString();
     }
