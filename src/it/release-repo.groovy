@@ -12,6 +12,14 @@ helper.remote = { File basedir ->
     git(remote, 'init', '-q', '--bare')
     return remote
 }
+// writes a file of the project (its directories made as needed): def write = helper.writer(basedir); write('a/b.txt', 'text')
+helper.writer = { File basedir ->
+    return { path, text ->
+        def file = new File(basedir, path)
+        file.parentFile.mkdirs()
+        file.text = text.toString()
+    }
+}
 // a new repository whose commits and tags are made by the release bot
 helper.init = { File basedir ->
     git(basedir, 'init', '-q')

@@ -1,9 +1,5 @@
 def repo = evaluate(new File(itDirectory, 'release-repo.groovy'))
-def write = { path, text ->
-    def file = new File(basedir, path)
-    file.parentFile.mkdirs()
-    file.text = text
-}
+def write = repo.writer(basedir)
 write('.gitignore', 'build.log\nsummary.md\n')
 write('.brokle-release.yml', 'components:\n  platform:\n    path: .\n    tagPrefix: v\n    changelog: CHANGELOG.md\n    versionFiles: [web/package.json]\n')
 write('web/package.json', '{\n  "name": "web",\n  "version": "1.0.0"\n}\n')

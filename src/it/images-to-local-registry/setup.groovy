@@ -8,11 +8,7 @@ def settings = new File(basedir, 'settings-registry.xml')
 settings.text = """<settings><servers><server><id>${registry.host()}</id><username>ci</username><password>${password}</password></server></servers></settings>\n"""
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = "--global-settings\n${settings.absolutePath}\n"
-def write = { path, text ->
-    def file = new File(basedir, path)
-    file.parentFile.mkdirs()
-    file.text = text
-}
+def write = repo.writer(basedir)
 write('.gitignore', 'build.log\nsettings-registry.xml\n.mvn/\nbin/\ntarget/\n')
 write('.brokle-release.yml', """registries:
   "${registry.host()}": {insecure: true}

@@ -1,9 +1,5 @@
 def repo = evaluate(new File(itDirectory, 'release-repo.groovy'))
-def write = { path, text ->
-    def file = new File(basedir, path)
-    file.parentFile.mkdirs()
-    file.text = text
-}
+def write = repo.writer(basedir)
 write('.gitignore', 'build.log\n')
 write('pyproject.toml', '[project]\nname = "brokle"\ndynamic = ["version"]\n')
 write('brokle/__init__.py', 'from .version import __version__\n')

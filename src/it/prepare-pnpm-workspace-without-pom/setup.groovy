@@ -1,11 +1,7 @@
 // The TypeScript SDK: a pnpm workspace of three packages sharing one version, released as js-v0.5.0, a fix since.
 def repo = evaluate(new File(itDirectory, 'release-repo.groovy'))
 def remote = repo.remote(basedir)
-def write = { path, text ->
-    def file = new File(basedir, path)
-    file.parentFile.mkdirs()
-    file.text = text
-}
+def write = repo.writer(basedir)
 write('.gitignore', 'build.log\nnode_modules/\n')
 write('.brokle-release.yml', '''\
 components:

@@ -7,11 +7,7 @@ def settings = new File(basedir, 'settings-npm.xml')
 settings.text = """<settings><servers><server><id>invoker-npm</id><password>${registry.token()}</password></server></servers></settings>\n"""
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = "--global-settings\n${settings.absolutePath}\n"
-def write = { path, text ->
-    def file = new File(basedir, path)
-    file.parentFile.mkdirs()
-    file.text = text
-}
+def write = repo.writer(basedir)
 write('.gitignore', 'build.log\nsettings-npm.xml\n.mvn/\n')
 write('.brokle-release.yml', "components:\n  js:\n    path: .\n    tagPrefix: js-v\n    npm:\n      registry: ${registry.url()}\n      access: public\n")
 write('package.json', '{\n  "name": "brokle-js",\n  "private": true,\n  "workspaces": ["packages/*"]\n}\n')
