@@ -44,7 +44,7 @@ public class DispatchMojo extends AbstractReleaseMojo {
     @Override
     protected void run(ReleaseOptions options) {
         new DispatchWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)
-                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter)), System.out)
+                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, GitServer.GITHUB, session.getSettings(), decrypter)), System.out)
                 .send(repository, eventType, payload);
     }
 }

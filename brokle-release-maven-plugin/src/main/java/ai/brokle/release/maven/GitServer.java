@@ -30,14 +30,19 @@ final class GitServer {
         return options.withEnvironment(env);
     }
 
-    /** The token (the password) of the named server, decrypted; null without an id. */
-    static String token(String property, String serverId, Settings settings, SettingsDecrypter decrypter) {
+    static final String GITHUB = "GitHub (a token with contents: write)";
+    static final String PACKAGE_INDEX = "the package index (an API token)";
+    static final String NPM = "the npm registry (an automation token)";
+
+    /** The token (the password) of the named server, decrypted, for {@code purpose}; null without an id. */
+    static String token(String property, String serverId, String purpose, Settings settings, SettingsDecrypter decrypter) {
         if (serverId == null || serverId.isBlank()) {
             return null;
         }
-        Server plain = decrypted(property, serverId.trim(), settings, decrypter, "GitHub (a token with contents: write)");
+        Server plain = decrypted(property, serverId.trim(), settings, decrypter, purpose);
         if (plain.getPassword() == null || plain.getPassword().isBlank()) {
-            throw new ReleaseFailure(property + ": server '" + serverId.trim() + "' in settings.xml has no <password>; put the GitHub token there");
+            throw new ReleaseFailure(property + ": server '" + serverId.trim() + "' in settings.xml has no <password>; put the token for "
+                    + purpose + " there");
         }
         return plain.getPassword();
     }

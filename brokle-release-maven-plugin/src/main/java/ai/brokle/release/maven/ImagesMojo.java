@@ -3,10 +3,8 @@ package ai.brokle.release.maven;
 import ai.brokle.release.workflow.PerformOptions;
 import ai.brokle.release.workflow.PublishImagesWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the container images of a release tag's component with Jib (every platform, no Docker
@@ -16,7 +14,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * host, or {@code registries.<host>.serverId}), environment variables or a Docker config.json.
  */
 @Mojo(name = "images", requiresProject = false, aggregator = true, threadSafe = true)
-public class ImagesMojo extends AbstractReleaseMojo {
+public class ImagesMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
     @Parameter(property = "brokle.tag")
     private String tag;
@@ -25,12 +23,9 @@ public class ImagesMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new PublishImagesWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)
-                .withRegistryServers(GitServer.registries(session.getSettings(), decrypter))).execute();
+        new PublishImagesWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag).withDryRun(dryRun)
+                .withRegistryServers(registryServers())).execute();
     }
 }

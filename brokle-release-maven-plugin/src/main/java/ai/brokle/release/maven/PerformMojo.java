@@ -3,10 +3,8 @@ package ai.brokle.release.maven;
 import ai.brokle.release.workflow.PerformOptions;
 import ai.brokle.release.workflow.PerformWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Publishes a release from its tag, in CI: the Python distributions and npm packages, the
@@ -15,12 +13,12 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * missing and repeats nothing.
  */
 @Mojo(name = "perform", requiresProject = false, aggregator = true, threadSafe = true)
-public class PerformMojo extends AbstractReleaseMojo {
+public class PerformMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
     @Parameter(property = "brokle.tag")
     private String tag;
 
-    /** Steps to leave out, comma-separated: pypi, npm, github-release, dispatch, slack, discord ("true" skips the goal). */
+    /** Steps to leave out, comma-separated: pypi, npm, images, github-release, dispatch, slack, discord ("true" skips the goal). */
     @Parameter(property = "brokle.skip")
     private String skipSteps;
 
@@ -44,20 +42,13 @@ public class PerformMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.distTag")
     private String distTag;
 
-    /** The id of a settings.xml server that authenticates pushes of the publication record; without it, the environment's. */
-    @Parameter(property = "brokle.gitServerId")
-    private String gitServerId;
-
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new PerformWorkflow(PerformOptions.of(GitServer.apply(options, gitServerId, session.getSettings(), decrypter)).withTag(tag)
+        new PerformWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag)
                 .withSkip(skipSteps).withDryRun(dryRun)
-                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter))
-                .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter))
-                .withNpm(GitServer.token("brokle.npmServerId", npmServerId, session.getSettings(), decrypter), distTag)
-                .withRegistryServers(GitServer.registries(session.getSettings(), decrypter)), System.out).execute();
+                .withGithubToken(token("brokle.githubServerId", githubServerId, GitServer.GITHUB))
+                .withPypiToken(token("brokle.pypiServerId", pypiServerId, GitServer.PACKAGE_INDEX))
+                .withNpm(token("brokle.npmServerId", npmServerId, GitServer.NPM), distTag)
+                .withRegistryServers(registryServers()), System.out).execute();
     }
 }

@@ -3,17 +3,15 @@ package ai.brokle.release.maven;
 import ai.brokle.release.workflow.PerformOptions;
 import ai.brokle.release.workflow.PublishNpmWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Publishes the npm package, or every non-private workspace package in dependency order, of a
  * release tag, under the dist-tag its version calls for (latest, or the pre-release channel).
  */
 @Mojo(name = "publish-npm", requiresProject = false, aggregator = true, threadSafe = true)
-public class PublishNpmMojo extends AbstractReleaseMojo {
+public class PublishNpmMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
     @Parameter(property = "brokle.tag")
     private String tag;
@@ -30,12 +28,9 @@ public class PublishNpmMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.npmServerId")
     private String npmServerId;
 
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new PublishNpmWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)
-                .withNpm(GitServer.token("brokle.npmServerId", npmServerId, session.getSettings(), decrypter), distTag)).execute();
+        new PublishNpmWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag).withDryRun(dryRun)
+                .withNpm(token("brokle.npmServerId", npmServerId, GitServer.NPM), distTag)).execute();
     }
 }

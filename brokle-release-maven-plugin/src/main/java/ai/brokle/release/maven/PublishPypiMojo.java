@@ -3,10 +3,8 @@ package ai.brokle.release.maven;
 import ai.brokle.release.workflow.PerformOptions;
 import ai.brokle.release.workflow.PublishPypiWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Uploads the Python distributions (dist/*.whl, dist/*.tar.gz) of a release tag: stable versions
@@ -14,7 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Actions, else a token.
  */
 @Mojo(name = "publish-pypi", requiresProject = false, aggregator = true, threadSafe = true)
-public class PublishPypiMojo extends AbstractReleaseMojo {
+public class PublishPypiMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
     @Parameter(property = "brokle.tag")
     private String tag;
@@ -27,12 +25,9 @@ public class PublishPypiMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.pypiServerId")
     private String pypiServerId;
 
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new PublishPypiWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)
-                .withPypiToken(GitServer.token("brokle.pypiServerId", pypiServerId, session.getSettings(), decrypter)), System.out).execute();
+        new PublishPypiWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag).withDryRun(dryRun)
+                .withPypiToken(token("brokle.pypiServerId", pypiServerId, GitServer.PACKAGE_INDEX)), System.out).execute();
     }
 }

@@ -3,10 +3,8 @@ package ai.brokle.release.maven;
 import ai.brokle.release.workflow.ReleaseOptions;
 import ai.brokle.release.workflow.RollbackOptions;
 import ai.brokle.release.workflow.RollbackWorkflow;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Undoes the last prepare of this clone. Not pushed: the release commit is reset and the local
@@ -15,23 +13,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * published from a tag, it refuses and says what to do instead.
  */
 @Mojo(name = "rollback", requiresProject = false, aggregator = true, threadSafe = true)
-public class RollbackMojo extends AbstractReleaseMojo {
+public class RollbackMojo extends AbstractRemoteMojo {
     /** Print what would be undone, and change nothing. */
     @Parameter(property = "brokle.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /**
-     * The id of a server in settings.xml whose username and password (or token) authenticate with the
-     * git remote. Without it, BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD or GITHUB_TOKEN from the environment.
-     */
-    @Parameter(property = "brokle.gitServerId")
-    private String gitServerId;
-
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new RollbackWorkflow(new RollbackOptions(GitServer.apply(options, gitServerId, session.getSettings(), decrypter), dryRun)).execute();
+        new RollbackWorkflow(new RollbackOptions(withGitServer(options), dryRun)).execute();
     }
 }

@@ -3,10 +3,8 @@ package ai.brokle.release.maven;
 import ai.brokle.release.submodules.SubmoduleOptions;
 import ai.brokle.release.submodules.SubmoduleWorkflow;
 import ai.brokle.release.workflow.ReleaseOptions;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Moves each SDK submodule (or one) to its SDK's newest release in one commit; with a branch,
@@ -14,7 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * and version decide.
  */
 @Mojo(name = "update-submodules", requiresProject = false, aggregator = true, threadSafe = true)
-public class UpdateSubmodulesMojo extends AbstractReleaseMojo {
+public class UpdateSubmodulesMojo extends AbstractRemoteMojo {
     /** Update this submodule only (its path, or its sdk name). */
     @Parameter(property = "brokle.submodule")
     private String submodule;
@@ -31,17 +29,10 @@ public class UpdateSubmodulesMojo extends AbstractReleaseMojo {
     @Parameter(property = "brokle.githubServerId")
     private String githubServerId;
 
-    /** The id of a settings.xml server that authenticates the push of the branch. */
-    @Parameter(property = "brokle.gitServerId")
-    private String gitServerId;
-
-    @Component
-    private SettingsDecrypter decrypter;
-
     @Override
     protected void run(ReleaseOptions options) {
-        new SubmoduleWorkflow(SubmoduleOptions.of(GitServer.apply(options, gitServerId, session.getSettings(), decrypter))
+        new SubmoduleWorkflow(SubmoduleOptions.of(withGitServer(options))
                 .withSubmodule(submodule).withPrerelease(prerelease).withBranch(branch)
-                .withGithubToken(GitServer.token("brokle.githubServerId", githubServerId, session.getSettings(), decrypter))).update();
+                .withGithubToken(token("brokle.githubServerId", githubServerId, GitServer.GITHUB))).update();
     }
 }

@@ -93,4 +93,23 @@ class GitServerTest {
                 undecryptable.getMessage());
         assertFalse(undecryptable.getMessage().contains(SECRET), undecryptable.getMessage());
     }
+
+    @Test
+    void tokensAndRegistryLoginsComeFromServersAndNameWhatTheyAreFor() {
+        assertEquals("ghp_plain", GitServer.token("brokle.githubServerId", "github", GitServer.GITHUB, settings(), decrypter("ghp_plain", false)));
+        ReleaseFailure missing = assertThrows(ReleaseFailure.class, () -> GitServer.token("brokle.pypiServerId", "pypi", GitServer.PACKAGE_INDEX,
+                settings(), decrypter("x", false)));
+        assertTrue(missing.getMessage().contains("the <username> and <password> (or token) for the package index (an API token)"),
+                missing.getMessage());
+        ReleaseFailure empty = assertThrows(ReleaseFailure.class, () -> GitServer.token("brokle.npmServerId", "github", GitServer.NPM, settings(),
+                decrypter("", false)));
+        assertTrue(empty.getMessage().contains("has no <password>; put the token for the npm registry (an automation token) there"),
+                empty.getMessage());
+
+        ai.brokle.release.images.RegistryCredentials.Servers registries = GitServer.registries(settings(), decrypter("registry-pw", false));
+        assertEquals("brokle-bot", registries.find("github").orElseThrow().username());
+        assertEquals("registry-pw", registries.find("github").orElseThrow().password());
+        assertTrue(registries.find("ghcr.io").isEmpty(), "no server of that id: anonymous or another source");
+        assertFalse(registries.find("github").orElseThrow().toString().contains("registry-pw"));
+    }
 }
