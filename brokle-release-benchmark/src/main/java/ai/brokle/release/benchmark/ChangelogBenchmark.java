@@ -1,8 +1,8 @@
 package ai.brokle.release.benchmark;
 
-import ai.brokle.release.workflow.ChangelogOptions;
-import ai.brokle.release.workflow.ChangelogWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChangelogOptions;
+import ai.brokle.release.goal.ChangelogWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package ai.brokle.release.changelog;
 
 import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.git.CommitHistory;
 import ai.brokle.release.git.GitRepository;
-import ai.brokle.release.git.RawCommit;
 import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.version.SemVer;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class ChangeHistory {
     /** The changes from {@code start} (excluded) to {@code end}. */
     public ReleaseChanges range(Start start, End end) {
         ChangeCollector collector = new ChangeCollector(rules, links, parser);
-        try (GitRepository.HistoryWalker walker = git.historyWalker(component.path())) {
+        try (CommitHistory.Walker walker = git.historyWalker(component.path())) {
             walker.walk(end.commit(), start.commit() == null ? List.of() : List.of(start.commit()), collector::add);
         }
         ReleaseChanges.Release release = release(end, start.tag(), start.version());
@@ -109,7 +109,7 @@ public final class ChangeHistory {
     private List<Author> firstTimers(List<Author> authors, Start start) {
         Set<String> before = new HashSet<>();
         if (start.commit() != null) {
-            try (GitRepository.HistoryWalker walker = git.historyWalker(component.path())) {
+            try (CommitHistory.Walker walker = git.historyWalker(component.path())) {
                 walker.walk(start.commit(), List.of(), raw -> before.add(raw.authorEmail().toLowerCase(Locale.ROOT)));
             }
         }

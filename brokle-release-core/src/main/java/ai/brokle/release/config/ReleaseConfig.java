@@ -49,4 +49,13 @@ public record ReleaseConfig(String source, String releaseBranch, String remote, 
         throw new ReleaseFailure("brokle.component: there is no component '" + name + "' in " + source + "; known components: "
                 + components.stream().map(ComponentConfig::name).collect(Collectors.joining(", ")));
     }
+
+    /** The configuration of a repository without {@value #FILE_NAME}: one component at its root, named after it, tagged v. */
+    public static ReleaseConfig defaults(java.nio.file.Path root) {
+        java.nio.file.Path name = root.toAbsolutePath().normalize().getFileName();
+        ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
+        return new ReleaseConfig("defaults (no " + FILE_NAME + ")", DEFAULT_BRANCH, DEFAULT_REMOTE, null,
+                VersionPolicy.defaults(), List.of(only), DEFAULT_COMMIT_MESSAGE, GitHubConfig.defaults(), List.of(),
+                DEFAULT_SUBMODULE_COMMIT_MESSAGE, List.of());
+    }
 }

@@ -1,6 +1,14 @@
 package ai.brokle.release.files;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 
 /**
  * A file a release rewrites. The texts hold the file's bytes one character per byte (ISO-8859-1),
@@ -33,5 +41,23 @@ public record FileChange(String path, String before, String after) {
 
     public boolean changes() {
         return !java.util.Objects.equals(after, before);
+    }
+
+    /** A unified diff of a change, as 'git diff' prints it. */
+    public String unifiedDiff() {
+        byte[] before = beforeBytes() == null ? new byte[0] : beforeBytes();
+        RawText a = new RawText(before);
+        RawText b = new RawText(afterBytes() == null ? new byte[0] : afterBytes());
+        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM).diff(RawTextComparator.DEFAULT, a, b);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DiffFormatter formatter = new DiffFormatter(out)) {
+            out.write(((before() == null ? "--- /dev/null" : "--- a/" + path()) + "\n"
+                    + (after() == null ? "+++ /dev/null" : "+++ b/" + path()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            formatter.format(edits, a, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8).stripTrailing();
     }
 }

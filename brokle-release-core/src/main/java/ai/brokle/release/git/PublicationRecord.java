@@ -39,7 +39,7 @@ public final class PublicationRecord {
     /**
      * One publication.
      *
-     * @param step the step that published (as {@code brokle.skip} names it)
+     * @param step the step that published (as {@code brokle.perform.skipSteps} names it)
      * @param target where it went (a package URL, an image reference, a release URL)
      * @param at when, as an ISO-8601 instant
      */

@@ -157,6 +157,8 @@ public final class ReleaseWriter {
             }
         } catch (IOException e) {
             throw new ReleaseError("Cannot point " + refName + " at " + commit.name() + ": " + e.getMessage(), e);
+        } finally {
+            git.refsMoved();
         }
     }
 
@@ -187,7 +189,7 @@ public final class ReleaseWriter {
         } catch (IOException e) {
             throw new ReleaseError("Cannot update the branch and tags: " + e.getMessage(), e);
         } finally {
-            git.headMoved();
+            git.refsMoved();
         }
         List<String> failed = new ArrayList<>();
         for (ReceiveCommand c : commands) {

@@ -4,11 +4,14 @@ import ai.brokle.release.ReleaseError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -28,6 +31,20 @@ public final class RemotePush {
         this.remote = remote;
         this.credentials = credentials;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The names of the remote's tags (without refs/tags/). */
+    public Set<String> tags() {
+        try (Git g = new Git(git.jgit())) {
+            Collection<Ref> refs = g.lsRemote().setRemote(remote).setTags(true).setTimeout(timeoutSeconds).setCredentialsProvider(credentials)
+                    .call();
+            Set<String> names = new HashSet<>();
+            refs.forEach(r -> names.add(r.getName().substring(Constants.R_TAGS.length())));
+            return names;
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot list the tags of remote " + git.describeRemote(remote) + ": "
+                    + GitRepository.withoutUserInfo(e.getMessage()));
+        }
     }
 
     /** The remote's refs (full names → the object each points at, tags not peeled). */

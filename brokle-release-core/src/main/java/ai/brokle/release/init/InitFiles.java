@@ -221,7 +221,7 @@ public final class InitFiles {
             w.append("      - name: Name the release assets\n        run: |\n          mkdir -p dist\n");
             w.append("          for f in bin/*/*; do cp \"$f\" \"dist/$(basename \"$f\")-$(basename \"$(dirname \"$f\")\")\"; done\n");
         }
-        w.append(performSteps(build ? " -Dbrokle.skip=images" : "", "          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n"
+        w.append(performSteps(build ? " -Dbrokle.perform.skipSteps=images" : "", "          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n"
                 + "          DISCORD_WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}\n", "ci"));
         return w.toString();
     }

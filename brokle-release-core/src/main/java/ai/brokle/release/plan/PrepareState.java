@@ -22,6 +22,10 @@ import java.util.Optional;
  */
 public final class PrepareState {
     public static final String FILE = "brokle-release/prepare.json";
+    /** The steps of prepare, as the journal names them. */
+    public static final String COMMIT_STEP = "commit-and-tag";
+    public static final String WORK_TREE_STEP = "work-tree";
+    public static final String PUSH_STEP = "push";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -1,21 +1,41 @@
 package ai.brokle.release.plan;
 
 import ai.brokle.release.ReleaseLog;
+import java.util.List;
 
 /**
- * One step of a release. The engine asks whether its effect is already there (checking the real
- * target, not only the journal), then either simulates it (a dry run: say what it would do,
- * change nothing) or executes it. A step never tests for a dry run itself.
+ * One step of a release, run by {@link Plan}. Before anything runs, the plan asks every step to
+ * {@link #check()} itself; then, step by step, it asks its {@link #status} (checking the real
+ * target where it can, the journal where the target cannot tell), and either leaves it (done),
+ * {@link #simulate simulates} it (a dry run: say what it would do, change nothing) or
+ * {@link #execute executes} it. A step never knows whether it runs in a dry run.
  */
 public interface Step {
-    /** A short name, as the journal records it and {@code brokle.skip} would name it. */
+    /** A unique name, as the journal records it, e.g. {@code dispatch:brokle-ai/brokle:sdk-released}. */
     String name();
 
-    /** Whether the step's effect already exists, so that a re-run does nothing twice. */
-    boolean isDone();
+    /** What a skip names: the name up to its first colon ({@code dispatch}). */
+    default String kind() {
+        int colon = name().indexOf(':');
+        return colon < 0 ? name() : name().substring(0, colon);
+    }
+
+    /** Where the step's effect goes, for the summary; empty when nowhere outside. */
+    default String target() {
+        return "";
+    }
+
+    /** Everything that would stop the step, found before any step runs; empty when it can run. */
+    default List<Check> check() {
+        return List.of();
+    }
+
+    /** Whether the step's effect exists already; {@link Status#UNKNOWN} when that cannot be told without running it. */
+    Status status(Journal journal);
 
     /** Tells what {@link #execute()} would do, changing nothing. */
     void simulate(ReleaseLog log);
 
-    void execute();
+    /** Does the step's work (a step whose status is UNKNOWN makes sure not to repeat an effect that exists). */
+    Effect execute();
 }

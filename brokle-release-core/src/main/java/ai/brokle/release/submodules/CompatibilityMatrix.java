@@ -20,7 +20,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * when an SDK crossed a major version or had breaking changes since the previous platform release.
  * The same history always gives the same text.
  */
-final class CompatibilityMatrix {
+public final class CompatibilityMatrix {
     private static final int BREAKING_LISTED = 5;
 
     private final GitRepository git;
@@ -29,7 +29,7 @@ final class CompatibilityMatrix {
     private final SubmoduleLinks links;
     private final ConventionalCommitParser parser = new ConventionalCommitParser();
 
-    CompatibilityMatrix(GitRepository git, ReleaseConfig config, ComponentConfig platform, Map<String, SdkRemote> remotes) {
+    public CompatibilityMatrix(GitRepository git, ReleaseConfig config, ComponentConfig platform, Map<String, SdkRemote> remotes) {
         this.git = git;
         this.platform = platform;
         this.remotes = remotes;
@@ -61,8 +61,8 @@ final class CompatibilityMatrix {
         return new Pin(recorded.get(), remote.position(recorded.get()), true);
     }
 
-    String render(ObjectId head, List<Submodule> submodules) {
-        List<ReleaseTag> releases = SubmoduleWorkflow.releasesNewestFirst(git, platform);
+    public String render(ObjectId head, List<Submodule> submodules) {
+        List<ReleaseTag> releases = SubmoduleReleases.releasesNewestFirst(git, platform);
         StringBuilder out = new StringBuilder("# SDK Version Compatibility Matrix\n\n");
         out.append("Written by `mvn brokle-release:compatibility-matrix` from the platform's release tags and the SDK commits their\n"
                 + "submodules record; `-Dbrokle.check=true` fails in CI when it is out of date. Do not edit by hand.\n\n");
@@ -79,7 +79,7 @@ final class CompatibilityMatrix {
             } else if (p.position().onRelease()) {
                 SdkRemote.Release r = p.position().release();
                 out.append(r.version()).append(" | ").append(p.commit().abbreviate(7).name()).append(" | ")
-                        .append(SubmoduleWorkflow.date(remotes.get(s.path()).releaseTime(r))).append(" | ")
+                        .append(SubmoduleReleases.date(remotes.get(s.path()).releaseTime(r))).append(" | ")
                         .append(r.version().isPrerelease() ? "Pre-release" : "Stable").append(" |\n");
                 checkouts.add("cd " + s.path() + " && git checkout " + r.tag() + " && cd -");
             } else {
@@ -90,7 +90,7 @@ final class CompatibilityMatrix {
         for (int i = 0; i < releases.size(); i++) {
             ReleaseTag tag = releases.get(i);
             ObjectId commit = git.peeledCommit(tag.name());
-            out.append("\n### Platform ").append(tag.name()).append(" (").append(SubmoduleWorkflow.date(git.tagTime(tag.name()))).append(")\n\n");
+            out.append("\n### Platform ").append(tag.name()).append(" (").append(SubmoduleReleases.date(git.tagTime(tag.name()))).append(")\n\n");
             List<String> breaking = new ArrayList<>();
             for (Submodule s : submodules) {
                 Pin now = pin(commit, s);
@@ -137,7 +137,7 @@ final class CompatibilityMatrix {
         String span = s.config().name() + " " + before.label() + " → " + after.label();
         SdkRemote.Release from = before.position().release();
         SdkRemote.Release to = after.position().release();
-        if (from != null && to != null && SubmoduleWorkflow.newMajor(from.version(), to.version())) {
+        if (from != null && to != null && SubmoduleReleases.newMajor(from.version(), to.version())) {
             out.add(span + ": new major version");
         }
         int listed = 0;

@@ -2,13 +2,13 @@ package ai.brokle.release.submodules;
 
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.SubmoduleConfig;
+import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.SubmoduleLinks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -30,7 +30,7 @@ public record Submodule(SubmoduleConfig config, String url, ObjectId recorded) {
     }
 
     /** The submodules to work on: the configured ones (each must be in .gitmodules), else every one of .gitmodules, as of {@code commit}. */
-    static List<Submodule> read(GitRepository git, ReleaseConfig config, ObjectId commit, String only, List<String> problems) {
+    public static List<Submodule> read(GitRepository git, ReleaseConfig config, ObjectId commit, String only, List<String> problems) {
         SubmoduleLinks links = new SubmoduleLinks(git);
         List<SubmoduleLinks.Declared> declared = links.declared(commit);
         List<SubmoduleConfig> wanted = new ArrayList<>(config.submodules());
@@ -60,8 +60,8 @@ public record Submodule(SubmoduleConfig config, String url, ObjectId recorded) {
     }
 
     /** Fetches the SDK's tags and branches into the platform's cache for this submodule. */
-    SdkRemote fetch(GitRepository git, Map<String, String> environment) {
+    public SdkRemote fetch(GitRepository git, Credentials credentials) {
         Path cache = git.gitDirectory().resolve("brokle-release").resolve("submodules").resolve(path().replace('/', '-') + ".git");
-        return SdkRemote.fetch(cache, url, shownUrl(), config.tagPrefix(), GitCredentials.fromEnvironment(environment));
+        return SdkRemote.fetch(cache, url, shownUrl(), config.tagPrefix(), GitCredentials.of(credentials));
     }
 }

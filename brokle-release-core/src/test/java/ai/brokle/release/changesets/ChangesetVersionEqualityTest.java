@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.brokle.release.goal.ChangesetWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import ai.brokle.release.testing.ChangesetsCli;
 import ai.brokle.release.testing.TestRepo;
-import ai.brokle.release.workflow.ChangesetWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ class ChangesetVersionEqualityTest {
         Path theirs = copy(base);
         Path ours = copy(base);
         ChangesetsCli.run(theirs, "version");
-        new ChangesetWorkflow(ReleaseOptions.of(ours)).version(false);
+        new ChangesetWorkflow(ReleaseOptions.of(ours)).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals(files(theirs), files(ours));
         try (TestRepo repo = TestRepo.open(ours)) {
             repo.commitAll("chore(release): version packages");

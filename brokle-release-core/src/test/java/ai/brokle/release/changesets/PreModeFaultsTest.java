@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.brokle.release.goal.ChangesetWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import ai.brokle.release.testing.ChangesetsCli;
 import ai.brokle.release.testing.TestRepo;
 import ai.brokle.release.version.SemVer;
-import ai.brokle.release.workflow.ChangesetWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ class PreModeFaultsTest {
     private static void preRelease(Path root, String pkg) {
         ours(root).preEnter("alpha");
         write(root, ".changeset/young-seals-bake.md", "---\n\"" + pkg + "\": minor\n---\n\nStream responses\n");
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         ours(root).preExit();
     }
 
@@ -61,7 +61,7 @@ class PreModeFaultsTest {
         ChangesetsCli.run(theirs, "version");
         assertEquals("0.1.1", version(theirs, "brokle-openai"), "the CLI releases the untouched package");
 
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals("0.6.0", version(root, "brokle"));
         assertEquals("0.1.1-alpha.1", version(root, "brokle-openai"), "untouched in pre mode, so left as it was");
         assertEquals("alpha", DistTags.of(SemVer.parse(version(root, "brokle-openai"))), "a pre-release never goes to latest");
@@ -77,7 +77,7 @@ class PreModeFaultsTest {
         ChangesetsCli.run(theirs, "version");
         assertEquals("0.5.1", version(theirs, "brokle-openai"), "the CLI gives the untouched linked package a patch");
 
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals("0.6.0", version(root, "brokle"));
         assertEquals("0.5.0", version(root, "brokle-openai"));
         assertFalse(Files.exists(root.resolve("packages/brokle-openai/CHANGELOG.md")), "no release, no changelog section");
@@ -95,7 +95,7 @@ class PreModeFaultsTest {
         ChangesetsCli.run(theirs, "version");
         assertEquals("0.3.0", version(theirs, "brokle-langchain"), "the CLI releases the ignored package");
 
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals("0.5.1", version(root, "brokle"));
         assertEquals("0.3.0-alpha.0", version(root, "brokle-langchain"), "ignored: left alone");
     }
@@ -111,11 +111,11 @@ class PreModeFaultsTest {
         ChangesetsCli.run(theirs, "version");
         assertTrue(preChangesets(theirs).contains("odd-lamps-rest"), "the CLI records the ignored package's change file");
 
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals(List.of("brave-cats-dance"), preChangesets(root));
         // once no longer ignored, the change file still releases its package
         write(root, ".changeset/config.json", "{}");
-        ours(root).version(false);
+        ours(root).version(ai.brokle.release.plan.Mode.EXECUTE);
         assertEquals("0.3.0-beta.0", version(root, "brokle-langchain"));
     }
 

@@ -9,11 +9,12 @@ import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.goal.InitOptions;
+import ai.brokle.release.goal.InitWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import ai.brokle.release.testing.Actionlint;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
-import ai.brokle.release.workflow.InitWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -39,7 +40,7 @@ class InitWorkflowTest {
     private final RecordingLog log = new RecordingLog();
 
     private Map<String, String> init(Path dir, boolean force) {
-        return new InitWorkflow(new InitWorkflow.Options(ReleaseOptions.of(dir).withLog(log), PLUGIN, force, false),
+        return new InitWorkflow(new InitOptions(ReleaseOptions.of(dir).withLog(log), PLUGIN, force, false),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
     }
 

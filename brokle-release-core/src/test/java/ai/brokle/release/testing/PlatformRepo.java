@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.brokle.release.goal.ReleaseOptions;
 import ai.brokle.release.plan.PrepareState;
-import ai.brokle.release.workflow.ReleaseOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

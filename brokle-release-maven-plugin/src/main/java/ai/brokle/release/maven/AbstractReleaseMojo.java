@@ -2,15 +2,18 @@ package ai.brokle.release.maven;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
-import ai.brokle.release.github.GitHubActions;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.ci.GitHubActions;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal shares: the common {@code brokle.*} parameters, running once per build at the
@@ -18,11 +21,11 @@ import org.apache.maven.project.MavenProject;
  */
 public abstract class AbstractReleaseMojo extends AbstractMojo {
     /** Work on this component only (a name under {@code components} in .brokle-release.yml). */
-    @Parameter(property = "brokle.component")
+    @Parameter(property = Properties.COMPONENT)
     protected String component;
 
     /** Skip this goal. */
-    @Parameter(property = "brokle.skip", defaultValue = "false")
+    @Parameter(property = Properties.SKIP, defaultValue = "false")
     protected boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -30,6 +33,9 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    @Component
+    private SettingsDecrypter decrypter;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -42,8 +48,9 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             return;
         }
         try {
-            run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component)
-                    .withEnvironment(System.getenv()).withLog(new MavenReleaseLog(getLog())));
+            Credentials masked = Credentials.NONE.masking(new GitHubActions(System.getenv(), System.out)::mask);
+            run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
+                    .withLog(new MavenReleaseLog(getLog())).withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
             new GitHubActions(System.getenv(), System.out).errors(e.problems());
             throw new MojoFailureException(e.getMessage(), e);
@@ -55,6 +62,24 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
     private File baseDirectory() {
         File basedir = project.getBasedir();
         return basedir != null ? basedir : new File(session.getExecutionRootDirectory());
+    }
+
+    /**
+     * The value given under {@code oldName}, a property that meant something else in this goal and
+     * is kept for one release: a warning names the new one. Null when it is not given.
+     */
+    protected String renamed(String goal, String oldName, String newName) {
+        String value = session.getUserProperties().getProperty(oldName);
+        if (value != null) {
+            getLog().warn("-D" + oldName + " is deprecated for " + goal + ": use -D" + newName + " (the old name stops working in the next"
+                    + " release)");
+        }
+        return value;
+    }
+
+    /** The secrets of the goal: {@code base} with the settings.xml servers the goal's parameters name. */
+    protected Credentials credentials(Credentials base, SettingsServers servers) {
+        return base;
     }
 
     /** The goal's one call into the core. */

@@ -1,8 +1,8 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ChangelogOptions;
-import ai.brokle.release.workflow.ChangelogWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChangelogOptions;
+import ai.brokle.release.goal.ChangelogWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,26 +15,26 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "changelog", requiresProject = false, aggregator = true, threadSafe = true)
 public class ChangelogMojo extends AbstractVersionMojo {
     /** Where the range starts, excluded: a tag, branch or commit. Default: the release before the range's end. */
-    @Parameter(property = "brokle.from")
+    @Parameter(property = Properties.FROM)
     private String from;
 
     /** Where the range ends: a tag, branch or commit. Default: HEAD (its version is the planned next one). */
-    @Parameter(property = "brokle.to")
+    @Parameter(property = Properties.TO)
     private String to;
 
     /** What to render: changelog (a Keep a Changelog section) or notes (release notes from the template). */
-    @Parameter(property = "brokle.format", defaultValue = "changelog")
+    @Parameter(property = Properties.FORMAT, defaultValue = "changelog")
     private String format;
 
     /**
-     * Write to this file instead of the console. A changelog section is merged into an existing file
+     * The file to write instead of the console. A changelog section is merged into an existing file
      * (nothing else in it changes); a missing file is created with the Keep a Changelog header.
      */
-    @Parameter(property = "brokle.output")
+    @Parameter(property = Properties.OUTPUT)
     private File output;
 
     /** Regenerate a whole changelog, one section per release tag (for a project adopting the plugin). */
-    @Parameter(property = "brokle.changelog.full", defaultValue = "false")
+    @Parameter(property = Properties.CHANGELOG_FULL, defaultValue = "false")
     private boolean full;
 
     @Override

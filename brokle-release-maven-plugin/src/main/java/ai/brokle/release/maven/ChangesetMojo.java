@@ -1,7 +1,7 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ChangesetWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChangesetWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -12,15 +12,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "changeset", requiresProject = false, aggregator = true, threadSafe = true)
 public class ChangesetMojo extends AbstractReleaseMojo {
     /** The packages the change releases, comma-separated: brokle,brokle-openai. */
-    @Parameter(property = "brokle.packages")
+    @Parameter(property = Properties.PACKAGES)
     private String packages;
 
-    /** How far the change moves them: major, minor or patch. */
-    @Parameter(property = "brokle.bump")
+    /** The bump the change makes to its packages: major, minor or patch. */
+    @Parameter(property = Properties.BUMP)
     private String bump;
 
     /** The changelog text of the change (Markdown). */
-    @Parameter(property = "brokle.summary")
+    @Parameter(property = Properties.SUMMARY)
     private String summary;
 
     @Override

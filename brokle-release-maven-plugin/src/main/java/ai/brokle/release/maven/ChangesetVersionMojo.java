@@ -1,7 +1,7 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ChangesetWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChangesetWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -13,11 +13,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "changeset-version", requiresProject = false, aggregator = true, threadSafe = true)
 public class ChangesetVersionMojo extends AbstractReleaseMojo {
     /** Print the versions and the files it would write, and change nothing. */
-    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new ChangesetWorkflow(options).version(dryRun);
+        new ChangesetWorkflow(options).version(ai.brokle.release.plan.Mode.of(dryRun));
     }
 }

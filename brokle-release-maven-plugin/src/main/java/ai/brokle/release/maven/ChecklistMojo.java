@@ -1,7 +1,7 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ChecklistWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChecklistWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,19 +16,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "checklist", requiresProject = false, aggregator = true, threadSafe = true)
 public class ChecklistMojo extends AbstractReleaseMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
-    @Parameter(property = "brokle.tag")
+    @Parameter(property = Properties.TAG)
     private String tag;
 
-    /** platform, python or javascript; without it, python for a component with pypi settings, javascript for npm or changesets, else platform. */
-    @Parameter(property = "brokle.checklist")
+    /** The checklist: platform, python or javascript; without it, python for a component with pypi settings, javascript for npm or changesets, else platform. */
+    @Parameter(property = Properties.CHECKLIST)
     private String checklist;
 
     /** Items this pipeline vouches for, comma-separated keys: tests, ci, security, typecheck, integration, ... */
-    @Parameter(property = "brokle.passed")
+    @Parameter(property = Properties.PASSED)
     private String passed;
 
     /** The file to write; without it, standard output (and the job summary in GitHub Actions). */
-    @Parameter(property = "brokle.output")
+    @Parameter(property = Properties.OUTPUT)
     private File output;
 
     @Override

@@ -1,8 +1,9 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.submodules.SubmoduleOptions;
-import ai.brokle.release.submodules.SubmoduleWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ReleaseOptions;
+import ai.brokle.release.goal.SubmoduleOptions;
+import ai.brokle.release.goal.SubmoduleWorkflow;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -10,15 +11,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "compatibility-matrix", requiresProject = false, aggregator = true, threadSafe = true)
 public class CompatibilityMatrixMojo extends AbstractReleaseMojo {
     /** Fail when the file is out of date instead of writing it (for CI). */
-    @Parameter(property = "brokle.check", defaultValue = "false")
+    @Parameter(property = Properties.CHECK, defaultValue = "false")
     private boolean check;
 
-    /** The file, relative to the repository root. */
-    @Parameter(property = "brokle.output", defaultValue = SubmoduleOptions.DEFAULT_OUTPUT)
-    private String output;
+    /** The file to write (the repository's docs/SDK_COMPATIBILITY.md by default). */
+    @Parameter(property = Properties.OUTPUT, defaultValue = SubmoduleOptions.DEFAULT_OUTPUT)
+    private File output;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new SubmoduleWorkflow(SubmoduleOptions.of(options).withCheck(check).withOutput(output)).matrix();
+        new SubmoduleWorkflow(SubmoduleOptions.of(options).withCheck(check).withOutput(output == null ? null : output.getPath())).matrix();
     }
 }

@@ -1,8 +1,8 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.PerformOptions;
-import ai.brokle.release.workflow.PublishImagesWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.PerformOptions;
+import ai.brokle.release.goal.PublishImagesWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -16,16 +16,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "images", requiresProject = false, aggregator = true, threadSafe = true)
 public class ImagesMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
-    @Parameter(property = "brokle.tag")
+    @Parameter(property = Properties.TAG)
     private String tag;
 
-    /** Build the images into their OCI layouts and push nothing (the target registries are not asked). */
-    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    /** Print what would be pushed after building the images into their OCI layouts, and push nothing (the target registries are not asked). */
+    @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new PublishImagesWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag).withDryRun(dryRun)
-                .withRegistryServers(registryServers())).execute();
+        new PublishImagesWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun)).execute();
     }
 }

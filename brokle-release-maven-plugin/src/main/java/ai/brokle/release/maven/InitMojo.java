@@ -1,7 +1,8 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.InitWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.InitOptions;
+import ai.brokle.release.goal.InitWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -16,11 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "init", requiresProject = false, aggregator = true, threadSafe = true)
 public class InitMojo extends AbstractReleaseMojo {
     /** Replace files that exist already. */
-    @Parameter(property = "brokle.force", defaultValue = "false")
+    @Parameter(property = Properties.FORCE, defaultValue = "false")
     private boolean force;
 
     /** Print the files instead of writing them. */
-    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     /** The plugin the workflows call: this plugin, at this version. */
@@ -29,6 +30,6 @@ public class InitMojo extends AbstractReleaseMojo {
 
     @Override
     protected void run(ReleaseOptions options) {
-        new InitWorkflow(new InitWorkflow.Options(options, coordinates, force, dryRun), System.out).execute();
+        new InitWorkflow(new InitOptions(options, coordinates, force, dryRun), System.out).execute();
     }
 }

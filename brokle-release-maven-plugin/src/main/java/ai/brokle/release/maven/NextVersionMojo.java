@@ -1,7 +1,7 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.NextVersionWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.NextVersionWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "next-version", requiresProject = false, aggregator = true, threadSafe = true)
 public class NextVersionMojo extends AbstractVersionMojo {
     /** Write the plan as JSON to this file. */
-    @Parameter(property = "brokle.planFile")
+    @Parameter(property = Properties.PLAN_FILE)
     private File planFile;
 
     @Override

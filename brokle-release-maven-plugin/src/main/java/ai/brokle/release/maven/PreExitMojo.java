@@ -1,7 +1,7 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ChangesetWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ChangesetWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Leaves pre-release mode: the next changeset-version makes the packages changed in it stable. */

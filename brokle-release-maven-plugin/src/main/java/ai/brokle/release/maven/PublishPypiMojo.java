@@ -1,8 +1,9 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.PerformOptions;
-import ai.brokle.release.workflow.PublishPypiWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.goal.PerformOptions;
+import ai.brokle.release.goal.PublishPypiWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -14,20 +15,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "publish-pypi", requiresProject = false, aggregator = true, threadSafe = true)
 public class PublishPypiMojo extends AbstractRemoteMojo {
     /** The release tag; without it, GITHUB_REF (refs/tags/...) of the workflow run. */
-    @Parameter(property = "brokle.tag")
+    @Parameter(property = Properties.TAG)
     private String tag;
 
-    /** Check and print what would be uploaded, and upload nothing. */
-    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    /** Print what would be uploaded after checking it, and upload nothing. */
+    @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
-    /** The id of a settings.xml server whose password is the index's API token; without it, Trusted Publishing or PYPI_TOKEN. */
-    @Parameter(property = "brokle.pypiServerId")
+    /** The id of a settings.xml server whose password is the package index's API token; without it, Trusted Publishing or PYPI_TOKEN. */
+    @Parameter(property = Properties.PYPI_SERVER_ID)
     private String pypiServerId;
 
     @Override
+    protected Credentials credentials(Credentials base, SettingsServers servers) {
+        return servers.named(super.credentials(base, servers), Credentials.Purpose.PYPI, Properties.PYPI_SERVER_ID, pypiServerId);
+    }
+
+    @Override
     protected void run(ReleaseOptions options) {
-        new PublishPypiWorkflow(PerformOptions.of(withGitServer(options)).withTag(tag).withDryRun(dryRun)
-                .withPypiToken(token("brokle.pypiServerId", pypiServerId, GitServer.PACKAGE_INDEX)), System.out).execute();
+        new PublishPypiWorkflow(PerformOptions.of(options).withTag(tag).withDryRun(dryRun), System.out).execute();
     }
 }

@@ -1,8 +1,8 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ReleaseOptions;
-import ai.brokle.release.workflow.RollbackOptions;
-import ai.brokle.release.workflow.RollbackWorkflow;
+import ai.brokle.release.goal.ReleaseOptions;
+import ai.brokle.release.goal.RollbackOptions;
+import ai.brokle.release.goal.RollbackWorkflow;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -15,11 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rollback", requiresProject = false, aggregator = true, threadSafe = true)
 public class RollbackMojo extends AbstractRemoteMojo {
     /** Print what would be undone, and change nothing. */
-    @Parameter(property = "brokle.dryRun", defaultValue = "false")
+    @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     @Override
     protected void run(ReleaseOptions options) {
-        new RollbackWorkflow(new RollbackOptions(withGitServer(options), dryRun)).execute();
+        new RollbackWorkflow(new RollbackOptions(options, dryRun)).execute();
     }
 }

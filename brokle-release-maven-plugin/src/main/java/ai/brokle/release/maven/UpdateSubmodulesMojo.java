@@ -1,8 +1,9 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.submodules.SubmoduleOptions;
-import ai.brokle.release.submodules.SubmoduleWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.goal.ReleaseOptions;
+import ai.brokle.release.goal.SubmoduleOptions;
+import ai.brokle.release.goal.SubmoduleWorkflow;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -13,26 +14,39 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "update-submodules", requiresProject = false, aggregator = true, threadSafe = true)
 public class UpdateSubmodulesMojo extends AbstractRemoteMojo {
-    /** Update this submodule only (its path, or its sdk name). */
-    @Parameter(property = "brokle.submodule")
+    /** Work on this submodule only (its path, or its sdk name). */
+    @Parameter(property = Properties.SUBMODULE)
     private String submodule;
 
-    /** Move to pre-releases too. */
-    @Parameter(property = "brokle.prerelease", defaultValue = "false")
-    private boolean prerelease;
+    /** Move submodules to pre-releases too. */
+    @Parameter(property = Properties.UPDATE_SUBMODULES_PRERELEASES, defaultValue = "false")
+    private boolean prereleases;
 
     /** Commit on this branch, push it and open or update a pull request (e.g. bot/update-sdk-submodules). */
-    @Parameter(property = "brokle.branch")
+    @Parameter(property = Properties.BRANCH)
     private String branch;
 
     /** The id of a settings.xml server whose password is the GitHub token; without it, GITHUB_TOKEN or GH_TOKEN. */
-    @Parameter(property = "brokle.githubServerId")
+    @Parameter(property = Properties.GITHUB_SERVER_ID)
     private String githubServerId;
+
+    /** Whether pre-releases count; brokle.prerelease=true (its old name here) still counts, with a warning. */
+    private boolean prereleases() {
+        String old = renamed("update-submodules", Properties.PRERELEASE, Properties.UPDATE_SUBMODULES_PRERELEASES);
+        if (old != null && !old.trim().equalsIgnoreCase("true") && !old.trim().equalsIgnoreCase("false")) {
+            throw new ai.brokle.release.ReleaseFailure(Properties.PRERELEASE + ": '" + old + "' is a pre-release channel, which update-submodules"
+                    + " does not take; to move submodules to pre-releases, give -D" + Properties.UPDATE_SUBMODULES_PRERELEASES + "=true");
+        }
+        return prereleases || (old != null && Boolean.parseBoolean(old.trim()));
+    }
+
+    @Override
+    protected Credentials credentials(Credentials base, SettingsServers servers) {
+        return servers.named(super.credentials(base, servers), Credentials.Purpose.GITHUB, Properties.GITHUB_SERVER_ID, githubServerId);
+    }
 
     @Override
     protected void run(ReleaseOptions options) {
-        new SubmoduleWorkflow(SubmoduleOptions.of(withGitServer(options))
-                .withSubmodule(submodule).withPrerelease(prerelease).withBranch(branch)
-                .withGithubToken(token("brokle.githubServerId", githubServerId, GitServer.GITHUB))).update();
+        new SubmoduleWorkflow(SubmoduleOptions.of(options).withSubmodule(submodule).withPrerelease(prereleases()).withBranch(branch)).update();
     }
 }

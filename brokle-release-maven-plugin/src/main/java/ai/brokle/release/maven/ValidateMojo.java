@@ -1,12 +1,11 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.workflow.ReleaseOptions;
-import ai.brokle.release.workflow.ValidateWorkflow;
-import org.apache.maven.plugins.annotations.Component;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.goal.ReleaseOptions;
+import ai.brokle.release.goal.ValidateWorkflow;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Checks that a release could start now: valid configuration, clean work tree, on the release
@@ -17,22 +16,23 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, aggregator = true, threadSafe = true)
 public class ValidateMojo extends AbstractVersionMojo {
     /** The branch releases are made from; overrides releaseBranch in .brokle-release.yml. */
-    @Parameter(property = "brokle.releaseBranch")
+    @Parameter(property = Properties.RELEASE_BRANCH)
     private String releaseBranch;
 
     /**
      * The id of a server in settings.xml whose username and password (or token) authenticate the
      * look-up of tags on the remote. Without it, BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD or GITHUB_TOKEN.
      */
-    @Parameter(property = "brokle.gitServerId")
+    @Parameter(property = Properties.GIT_SERVER_ID)
     private String gitServerId;
 
-    @Component
-    private SettingsDecrypter decrypter;
+    @Override
+    protected Credentials credentials(Credentials base, SettingsServers servers) {
+        return servers.named(base, Credentials.Purpose.GIT, Properties.GIT_SERVER_ID, gitServerId);
+    }
 
     @Override
     protected void run(ReleaseOptions options) {
-        ReleaseOptions withCredentials = GitServer.apply(options, gitServerId, session.getSettings(), decrypter);
-        new ValidateWorkflow(withVersionRequest(withCredentials).withReleaseBranch(releaseBranch)).execute();
+        new ValidateWorkflow(withVersionRequest(options).withReleaseBranch(releaseBranch)).execute();
     }
 }

@@ -1,8 +1,8 @@
 package ai.brokle.release.maven;
 
-import ai.brokle.release.submodules.SubmoduleOptions;
-import ai.brokle.release.submodules.SubmoduleWorkflow;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ReleaseOptions;
+import ai.brokle.release.goal.SubmoduleOptions;
+import ai.brokle.release.goal.SubmoduleWorkflow;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -12,12 +12,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "validate-submodules", requiresProject = false, aggregator = true, threadSafe = true)
 public class ValidateSubmodulesMojo extends AbstractReleaseMojo {
-    /** Check this submodule only (its path, or its sdk name). */
-    @Parameter(property = "brokle.submodule")
+    /** Work on this submodule only (its path, or its sdk name). */
+    @Parameter(property = Properties.SUBMODULE)
     private String submodule;
 
     /** Warn instead of failing. */
-    @Parameter(property = "brokle.warnOnly", defaultValue = "false")
+    @Parameter(property = Properties.WARN_ONLY, defaultValue = "false")
     private boolean warnOnly;
 
     @Override

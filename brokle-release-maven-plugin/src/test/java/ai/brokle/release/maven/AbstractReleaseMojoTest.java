@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
-import ai.brokle.release.workflow.ReleaseOptions;
+import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,14 @@
 package ai.brokle.release.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +114,7 @@ class PluginDescriptorTest {
         assertEquals("${brokle.bump}", add.get("bump"));
         assertEquals("${brokle.summary}", add.get("summary"));
         assertEquals("${brokle.dryRun}", expressions(mojo("changeset-version")).get("dryRun"));
-        assertEquals("${brokle.tag}", expressions(mojo("pre-enter")).get("tag"));
+        assertEquals("${brokle.prerelease}", expressions(mojo("pre-enter")).get("prerelease"));
     }
 
     @Test
@@ -119,7 +122,7 @@ class PluginDescriptorTest {
         Map<String, String> perform = expressions(mojo("perform"));
         assertEquals("false", text(mojo("perform"), "requiresProject"));
         assertEquals("${brokle.tag}", perform.get("tag"));
-        assertEquals("${brokle.skip}", perform.get("skipSteps"));
+        assertEquals("${brokle.perform.skipSteps}", perform.get("skipSteps"));
         assertEquals("${brokle.dryRun}", perform.get("dryRun"));
         assertEquals("${brokle.githubServerId}", perform.get("githubServerId"));
         Map<String, String> dispatch = expressions(mojo("dispatch"));
@@ -133,7 +136,7 @@ class PluginDescriptorTest {
         assertEquals("${brokle.warnOnly}", expressions(mojo("validate-submodules")).get("warnOnly"));
         Map<String, String> update = expressions(mojo("update-submodules"));
         assertEquals("${brokle.submodule}", update.get("submodule"));
-        assertEquals("${brokle.prerelease}", update.get("prerelease"));
+        assertEquals("${brokle.updateSubmodules.prereleases}", update.get("prereleases"));
         assertEquals("${brokle.branch}", update.get("branch"));
         assertEquals("${brokle.check}", expressions(mojo("compatibility-matrix")).get("check"));
         for (String goal : new String[] {"validate-submodules", "update-submodules", "compatibility-matrix"}) {
@@ -158,5 +161,90 @@ class PluginDescriptorTest {
     @Test
     void helpGoalIsGenerated() {
         assertNotNull(mojo("help"));
+    }
+
+    /** Every parameter bound to a property, in every goal: goal, parameter, property, type, description. */
+    private record Binding(String goal, String parameter, String property, String type, String description) {
+    }
+
+    private static List<Binding> bindings() {
+        List<Binding> bindings = new ArrayList<>();
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element m = (Element) mojos.item(i);
+            Map<String, String> expressions = expressions(m);
+            NodeList parameters = ((Element) m.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            for (int j = 0; j < parameters.getLength(); j++) {
+                Element p = (Element) parameters.item(j);
+                String expression = expressions.getOrDefault(text(p, "name"), "");
+                if (expression.startsWith("${brokle.")) {
+                    bindings.add(new Binding(text(m, "goal"), text(p, "name"), expression.substring(2, expression.length() - 1), text(p, "type"),
+                            text(p, "description")));
+                }
+            }
+        }
+        return bindings;
+    }
+
+    /** The problems of some bindings: a property outside the one class of names, or bound with another type or meaning. */
+    private static List<String> meaningProblems(List<Binding> bindings) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Binding> first = new HashMap<>();
+        for (Binding b : bindings) {
+            Properties.Meaning meaning = Properties.MEANINGS.get(b.property());
+            if (meaning == null) {
+                problems.add(b.goal() + "." + b.parameter() + ": " + b.property() + " is not declared in Properties");
+                continue;
+            }
+            if (!meaning.type().equals(b.type()) || b.description() == null || !b.description().startsWith(meaning.begins())) {
+                problems.add(b.goal() + "." + b.parameter() + ": " + b.property() + " is bound as " + b.type() + " '" + b.description()
+                        + "', but means " + meaning.type() + " '" + meaning.begins() + "…'");
+            }
+            Binding earlier = first.putIfAbsent(b.property(), b);
+            if (earlier != null && !earlier.type().equals(b.type())) {
+                problems.add(b.property() + " is " + earlier.type() + " in " + earlier.goal() + " but " + b.type() + " in " + b.goal());
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void eachPropertyHasOneMeaningInEveryGoal() {
+        List<Binding> bindings = bindings();
+        assertTrue(bindings.size() > 60, "the bindings were read: " + bindings.size());
+        assertEquals(List.of(), meaningProblems(bindings));
+    }
+
+    @Test
+    void aPropertyBoundToTwoMeaningsIsFound() {
+        // the bindings of the last release: brokle.tag was pre-enter's channel, brokle.prerelease update-submodules' boolean
+        List<Binding> old = List.of(
+                new Binding("perform", "tag", "brokle.tag", "java.lang.String", "The release tag; without it, GITHUB_REF."),
+                new Binding("pre-enter", "tag", "brokle.tag", "java.lang.String", "The pre-release tag: alpha, beta, rc."),
+                new Binding("next-version", "prerelease", "brokle.prerelease", "java.lang.String", "The pre-release channel of the next version."),
+                new Binding("update-submodules", "prerelease", "brokle.prerelease", "boolean", "Move to pre-releases too."));
+        List<String> problems = meaningProblems(old);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("pre-enter.tag: brokle.tag is bound as"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.equals("brokle.prerelease is java.lang.String in next-version but boolean in update-submodules")),
+                problems.toString());
+    }
+
+    @Test
+    void everyPropertyNameLivesInTheOneClassOfNames() throws Exception {
+        for (java.lang.reflect.Field f : Properties.class.getDeclaredFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                assertTrue(Properties.MEANINGS.containsKey((String) f.get(null)), f.getName() + " has a meaning");
+            }
+        }
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java/ai/brokle/release/maven");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(sources)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (!f.getFileName().toString().equals("Properties.java")) {
+                    assertFalse(java.nio.file.Files.readString(f).contains("property = \""), f + " names a property outside Properties");
+                }
+            }
+        }
     }
 }

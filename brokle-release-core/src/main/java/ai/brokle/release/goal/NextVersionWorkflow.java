@@ -1,0 +1,63 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.planning.ComponentPlan;
+import ai.brokle.release.planning.NextVersionPlanner;
+import ai.brokle.release.planning.PlanWriter;
+import ai.brokle.release.version.VersionRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@code next-version} goal: prints each component's next version and writes the plan. */
+public final class NextVersionWorkflow {
+    private final ReleaseOptions options;
+
+    public NextVersionWorkflow(ReleaseOptions options) {
+        this.options = options;
+    }
+
+    public List<ComponentPlan> execute() {
+        VersionRequest request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
+        // the configuration is read while JGit opens the repository: both mostly load classes
+        GitRepository.Location location = GitRepository.locate(options.baseDirectory());
+        CompletableFuture<ReleaseConfig> reading = Concurrently.start(() -> ConfigLoader.load(location.workTree()));
+        try (GitRepository git = GitRepository.open(location)) {
+            ReleaseConfig config = Concurrently.join(reading);
+            List<ComponentConfig> components = config.select(options.component());
+            List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(components, request);
+            for (int i = 0; i < plans.size(); i++) {
+                report(components.get(i), plans.get(i), options.log());
+            }
+            ReleaseLog log = options.log();
+            if (options.planFile() != null) {
+                PlanWriter.writeJson(plans, options.planFile());
+                log.info("Plan written to " + options.planFile());
+            }
+            String githubOutput = options.env("GITHUB_OUTPUT");
+            if (githubOutput != null) {
+                PlanWriter.appendGithubOutputs(PlanWriter.githubOutputs(plans), Path.of(githubOutput));
+                log.info("Step outputs appended to GITHUB_OUTPUT");
+            }
+            return plans;
+        }
+    }
+
+    private static void report(ComponentConfig component, ComponentPlan p, ReleaseLog log) {
+        log.info(p.name());
+        log.info("  current version : " + (p.currentVersion() == null ? "none (no release tag yet)" : p.currentVersion() + " (tag " + p.currentTag() + ")"));
+        if (p.releases()) {
+            log.info("  next version    : " + p.nextVersion());
+            log.info("  tag             : " + p.tag());
+            log.info("  bump            : " + p.bump() + (p.decidingCommit() == null ? ""
+                    : ", decided by " + p.decidingCommit().hash().substring(0, 10) + " " + p.decidingCommit().header()));
+        } else {
+            log.info("  next version    : none (no commit since the current release warrants one)");
+        }
+        log.info("  commits         : " + p.commits() + (p.currentTag() == null ? " in history" : " since " + p.currentTag()) + " under " + component.displayPath());
+    }
+}

@@ -1,0 +1,431 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.changelog.ChangeHistory;
+import ai.brokle.release.changelog.ChangelogFile;
+import ai.brokle.release.changelog.ChangelogSection;
+import ai.brokle.release.changelog.ReleaseChanges;
+import ai.brokle.release.changelog.ReleaseHistory;
+import ai.brokle.release.changelog.ReleaseNotes;
+import ai.brokle.release.changelog.RepositoryLinks;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.config.VersionFileKind;
+import ai.brokle.release.files.FileChange;
+import ai.brokle.release.files.VersionFileUpdater;
+import ai.brokle.release.git.GitCredentials;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.ReleaseWriter;
+import ai.brokle.release.git.RemotePush;
+import ai.brokle.release.plan.Effect;
+import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.Mode;
+import ai.brokle.release.plan.Plan;
+import ai.brokle.release.plan.PrepareJournal;
+import ai.brokle.release.plan.PrepareState;
+import ai.brokle.release.plan.Status;
+import ai.brokle.release.plan.Step;
+import ai.brokle.release.planning.ChangesetComponent;
+import ai.brokle.release.planning.ComponentPlan;
+import ai.brokle.release.version.SemVer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * The {@code prepare} goal: the local half of a release. Checks everything {@code validate}
+ * checks against the next versions, then sets the version files, updates the changelogs, makes
+ * one release commit with one annotated tag per released component (the release notes as its
+ * message), and pushes the branch and the tags in one atomic push.
+ *
+ * <p>It never leaves half a release: the commit and the tags appear in one atomic ref update, after
+ * which the repository holds the whole local release; a re-run resumes from the state kept in
+ * {@code .git/brokle-release/prepare.json} and never makes a second commit or tag.
+ */
+public final class PrepareWorkflow {
+    private static final int REMOTE_TIMEOUT_SECONDS = 60;
+
+    private final PrepareOptions options;
+    private final ReleaseLog log;
+    /** The tags this run makes, for a dry run's account of the push. */
+    private final List<String> plannedTags = new ArrayList<>();
+
+    public PrepareWorkflow(PrepareOptions options) {
+        this.options = options;
+        this.log = options.release().log();
+    }
+
+    /** What the release commit carries, worked out before anything changes. */
+    private record Draft(List<FileChange> changes, String message, Map<String, String> tagMessages) {
+        /** The released files: path → content. */
+        Map<String, byte[]> files() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            changes.forEach(c -> files.put(c.path(), c.afterBytes()));
+            return files;
+        }
+    }
+
+    public void execute() {
+        try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
+            ReleaseWriter writer = new ReleaseWriter(git);
+            Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
+            PrepareState state;
+            Draft draft = null;
+            if (saved.isPresent() && saved.get().rollback != null) {
+                throw new ReleaseFailure("A rollback of " + String.join(", ", saved.get().tags.keySet()) + " is under way: run rollback again"
+                        + " to finish it, then prepare");
+            }
+            if (saved.isPresent() && resumable(saved.get(), writer)) {
+                state = saved.get();
+                checkResume(git, state);
+                log.info("Resuming the release " + String.join(", ", state.tags.keySet()) + " (release commit "
+                        + state.commit.substring(0, 7) + "): " + (state.isDone(PrepareState.PUSH_STEP) ? "pushed already" : "not pushed yet"));
+            } else {
+                ReleaseChecks.Checked checked = new ReleaseChecks(options.release()).check(git);
+                List<String> problems = new ArrayList<>(checked.problems());
+                List<Integer> releasing = new ArrayList<>();
+                for (int i = 0; i < checked.plans().size(); i++) {
+                    if (checked.plans().get(i).releases()) {
+                        releasing.add(i);
+                    }
+                }
+                if (problems.isEmpty() && releasing.isEmpty()) {
+                    log.info("Nothing to release: no commit since the latest release of "
+                            + String.join(", ", checked.components().stream().map(ComponentConfig::name).toList())
+                            + " warrants one (use brokle.bump or brokle.releaseVersion to release anyway)");
+                    return;
+                }
+                ReleaseConfig config = checked.config();
+                if (config != null && options.push() && !git.hasRemote(config.remote())) {
+                    problems.add("No remote '" + config.remote() + "' is configured to push the release to: add it ('git remote add "
+                            + config.remote() + " URL'), set 'remote' in " + ReleaseConfig.FILE_NAME + ", or stop before the push with"
+                            + " -Dbrokle.push=false");
+                }
+                state = new PrepareState();
+                if (problems.isEmpty()) {
+                    draft = draft(git, checked, releasing, problems, state);
+                }
+                if (!problems.isEmpty()) {
+                    throw new ReleaseFailure("Cannot prepare the release (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                            + "); nothing was changed", problems);
+                }
+                state.branch = git.currentBranch().orElseThrow();
+                state.remote = config.remote();
+                state.base = git.head().orElseThrow().name();
+            }
+            List<Step> steps = new ArrayList<>();
+            steps.add(new CommitStep(git, writer, state, draft));
+            steps.add(new WorkTreeStep(writer, state));
+            if (options.push()) {
+                steps.add(new PushStep(git, state));
+            }
+            new Plan(steps, new PrepareJournal(state, git.gitDirectory()), log).run(options.mode());
+            if (options.mode() == Mode.SIMULATE) {
+                log.info("Dry run: nothing was changed");
+            } else if (!options.push()) {
+                log.info("Released " + String.join(", ", state.tags.keySet()) + " locally; stopped before the push (brokle.push=false)."
+                        + " Run prepare again to push it, or rollback to undo it");
+            } else {
+                log.info("Released " + String.join(", ", state.tags.keySet()) + " and pushed to " + git.describeRemote(state.remote));
+            }
+        }
+    }
+
+    /** A saved state is resumed when its push is still to do, its release commit is where the branch is and its tags exist. */
+    private static boolean resumable(PrepareState state, ReleaseWriter writer) {
+        return !state.isDone(PrepareState.PUSH_STEP) && committed(state, writer);
+    }
+
+    /** Whether the release commit is where the branch is and its tags exist. */
+    private static boolean committed(PrepareState state, ReleaseWriter writer) {
+        if (state.commit == null || state.branch == null) {
+            return false;
+        }
+        ObjectId commit = ObjectId.fromString(state.commit);
+        if (!writer.ref(Constants.R_HEADS + state.branch).map(commit::equals).orElse(false)) {
+            return false;
+        }
+        return state.tags.entrySet().stream().allMatch(t -> writer.ref(Constants.R_TAGS + t.getKey())
+                .map(id -> id.name().equals(t.getValue())).orElse(false));
+    }
+
+    private void checkResume(GitRepository git, PrepareState state) {
+        List<String> problems = new ArrayList<>();
+        if (!git.currentBranch().map(state.branch::equals).orElse(false)) {
+            problems.add("The release commit is on branch '" + state.branch + "': check it out to finish the release");
+        }
+        Set<String> unclean = new TreeSet<>(git.uncleanPaths());
+        unclean.removeAll(state.paths);
+        if (!unclean.isEmpty()) {
+            problems.add("The work tree has uncommitted changes (" + String.join(", ", unclean) + "): commit or stash them, then run prepare"
+                    + " again to finish the release");
+        }
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure("Cannot finish the release " + String.join(", ", state.tags.keySet()), problems);
+        }
+    }
+
+    private Draft draft(GitRepository git, ReleaseChecks.Checked checked, List<Integer> releasing, List<String> problems, PrepareState state) {
+        ReleaseConfig config = checked.config();
+        Path root = git.workTree();
+        VersionFileUpdater files = new VersionFileUpdater(root);
+        RepositoryLinks links = ReleaseHistory.links(config, git);
+        Map<String, String> tagMessages = new LinkedHashMap<>();
+        List<String> tags = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        ObjectId head = git.head().orElseThrow();
+        for (int i : releasing) {
+            ComponentConfig component = checked.components().get(i);
+            ComponentPlan plan = checked.plans().get(i);
+            SemVer next = plan.nextVersion();
+            ChangesetComponent.Release fromChangesets = null;
+            if (component.changesets()) {
+                // the workspace's packages, their changelogs and the consumed change files, as changeset-version writes them
+                fromChangesets = new ChangesetComponent(git, component).release(checked.changesetPlans().get(component.name()));
+                fromChangesets.changes().forEach(files::include);
+            }
+            for (VersionFileConfig file : component.versionFiles()) {
+                if (fromChangesets != null && file.kind() == VersionFileKind.PACKAGE_JSON) {
+                    continue;
+                }
+                VersionFileUpdater.Result result = files.update(file, next);
+                result.problems().forEach(p -> problems.add("Component '" + component.name() + "': " + p));
+            }
+            if (fromChangesets != null) {
+                tagMessages.put(plan.tag(), fromChangesets.notes());
+            } else {
+                ReleaseChanges changes = changes(git, component, links, plan, head);
+                if (component.changelogPath() != null) {
+                    changelog(root, component, changes, links, files, problems);
+                }
+                String template = ReleaseHistory.template(root, component, problems);
+                ReleaseNotes notes = template == null ? ReleaseNotes.defaultTemplate()
+                        : ReleaseNotes.compile(template, component.releaseNotes().template());
+                tagMessages.put(plan.tag(), notes.render(changes));
+            }
+            tags.add(plan.tag());
+            plannedTags.add(plan.tag());
+            versions.add(next.toString());
+            names.add(component.name());
+            state.versions.put(component.name(), next.toString());
+        }
+        List<FileChange> changes = files.changes();
+        changes.forEach(c -> state.paths.add(c.path()));
+        String message = config.commitMessage().replace("{{tags}}", String.join(", ", tags)).replace("{{versions}}", String.join(", ", versions))
+                .replace("{{components}}", String.join(", ", names));
+        return new Draft(changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
+    }
+
+    /** The component's changes from its previous release to HEAD, released as the next version. */
+    private ReleaseChanges changes(GitRepository git, ComponentConfig component, RepositoryLinks links, ComponentPlan plan, ObjectId head) {
+        SemVer target = plan.nextVersion();
+        ChangeHistory.Start start = ReleaseHistory.previousRelease(git, git.releaseTags(component.tagPrefix()), head, target);
+        ChangeHistory.End end = new ChangeHistory.End(head, target.toString(), plan.tag(), ReleaseHistory.today(options.release().environment()), plan.tag());
+        return new ChangeHistory(git, component, links).range(start, end);
+    }
+
+    private static void changelog(Path root, ComponentConfig component, ReleaseChanges changes, RepositoryLinks links,
+            VersionFileUpdater files, List<String> problems) {
+        String path = component.changelogPath();
+        Path file = root.resolve(path);
+        String existing = null;
+        byte[] before = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                before = Files.readAllBytes(file);
+                existing = new String(before, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            problems.add("Component '" + component.name() + "': " + path + " cannot be read (" + e.getMessage() + ")");
+            return;
+        }
+        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links);
+        files.include(FileChange.of(path, before, merged.text().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The release commit and its tags: objects first, then the branch and every tag in one atomic ref update. */
+    private final class CommitStep implements Step {
+        private final GitRepository git;
+        private final ReleaseWriter writer;
+        private final PrepareState state;
+        private final Draft draft;
+
+        CommitStep(GitRepository git, ReleaseWriter writer, PrepareState state, Draft draft) {
+            this.git = git;
+            this.writer = writer;
+            this.state = state;
+            this.draft = draft;
+        }
+
+        @Override
+        public String name() {
+            return PrepareState.COMMIT_STEP;
+        }
+
+        @Override
+        public Status status(Journal journal) {
+            return isDone() ? Status.DONE : Status.TODO;
+        }
+
+        private boolean isDone() {
+            return committed(state, writer);
+        }
+
+        @Override
+        public void simulate(ReleaseLog out) {
+            state.versions.forEach((component, version) -> out.info("Would release " + component + " " + version));
+            for (FileChange change : draft.changes()) {
+                out.info("Would change " + change.path() + ":\n" + change.unifiedDiff());
+            }
+            out.info("Would commit on " + state.branch + ":\n" + draft.message().strip());
+            draft.tagMessages().forEach((tag, message) -> out.info("Would tag " + tag + " (annotated) with the release notes:\n" + message.strip()));
+        }
+
+        @Override
+        public Effect execute() {
+            apply();
+            return Effect.done("");
+        }
+
+        private void apply() {
+            PersonIdent who = writer.identity();
+            ObjectId base = ObjectId.fromString(state.base);
+            ObjectId commit = writer.writeCommit(base, draft.files(), draft.message(), who);
+            Map<String, ObjectId> tags = new LinkedHashMap<>();
+            draft.tagMessages().forEach((tag, message) -> tags.put(tag, writer.writeTag(commit, tag, message, who)));
+            state.commit = commit.name();
+            tags.forEach((tag, id) -> state.tags.put(tag, id.name()));
+            // recorded before the refs move, so that a run cut short here is recognised and resumed
+            state.write(git.gitDirectory());
+            writer.moveRefs(state.branch, base, commit, tags, "brokle-release prepare: " + String.join(", ", tags.keySet()));
+            log.info("Committed " + draft.message().strip() + " (" + commit.name().substring(0, 7) + ") and tagged "
+                    + String.join(", ", tags.keySet()));
+        }
+    }
+
+    /** The work tree and index get the released files, as a checkout of the release commit would write them. */
+    private final class WorkTreeStep implements Step {
+        private final ReleaseWriter writer;
+        private final PrepareState state;
+
+        WorkTreeStep(ReleaseWriter writer, PrepareState state) {
+            this.writer = writer;
+            this.state = state;
+        }
+
+        @Override
+        public String name() {
+            return PrepareState.WORK_TREE_STEP;
+        }
+
+        @Override
+        public Status status(Journal journal) {
+            return isDone() ? Status.DONE : Status.TODO;
+        }
+
+        private boolean isDone() {
+            return state.commit != null && writer.differingFromWorkTree(ObjectId.fromString(state.commit), state.paths).isEmpty();
+        }
+
+        @Override
+        public void simulate(ReleaseLog out) {
+            out.info("Would write " + state.paths.size() + " file" + (state.paths.size() == 1 ? "" : "s") + " of the release commit into the"
+                    + " work tree and index: " + String.join(", ", state.paths));
+        }
+
+        @Override
+        public Effect execute() {
+            apply();
+            return Effect.done("");
+        }
+
+        private void apply() {
+            writer.checkOut(ObjectId.fromString(state.commit), state.paths);
+        }
+    }
+
+    /** The branch and the tags go to the remote together or not at all. */
+    private final class PushStep implements Step {
+        private final GitRepository git;
+        private final PrepareState state;
+
+        PushStep(GitRepository git, PrepareState state) {
+            this.git = git;
+            this.state = state;
+        }
+
+        private RemotePush remote() {
+            return new RemotePush(git, state.remote, GitCredentials.of(options.release().credentials()), REMOTE_TIMEOUT_SECONDS);
+        }
+
+        private List<String> refs() {
+            List<String> refs = new ArrayList<>();
+            refs.add(Constants.R_HEADS + state.branch);
+            state.tags.keySet().forEach(t -> refs.add(Constants.R_TAGS + t));
+            return refs;
+        }
+
+        @Override
+        public String name() {
+            return PrepareState.PUSH_STEP;
+        }
+
+        @Override
+        public Status status(Journal journal) {
+            return isDone() ? Status.DONE : Status.TODO;
+        }
+
+        private boolean isDone() {
+            if (state.commit == null) {
+                return false;
+            }
+            Map<String, ObjectId> remote = remote().refs();
+            if (!state.commit.equals(name(remote.get(Constants.R_HEADS + state.branch)))) {
+                return false;
+            }
+            return state.tags.entrySet().stream().allMatch(t -> t.getValue().equals(name(remote.get(Constants.R_TAGS + t.getKey()))));
+        }
+
+        private static String name(ObjectId id) {
+            return id == null ? null : id.name();
+        }
+
+        @Override
+        public void simulate(ReleaseLog out) {
+            List<String> tags = state.tags.isEmpty() ? plannedTags : new ArrayList<>(state.tags.keySet());
+            out.info("Would push " + state.branch + " and the tag" + (tags.size() == 1 ? " " : "s ") + String.join(", ", tags) + " to "
+                    + git.describeRemote(state.remote) + " in one atomic push");
+        }
+
+        @Override
+        public Effect execute() {
+            apply();
+            return Effect.done("");
+        }
+
+        private void apply() {
+            try {
+                remote().pushAtomically(refs());
+            } catch (RuntimeException e) {
+                throw new ReleaseError(e.getMessage() + "\nThe release commit and its tags are kept locally: fix the cause"
+                        + " and run prepare again to push them, or run rollback to undo the release", e);
+            }
+            log.info("Pushed " + state.branch + " and " + String.join(", ", state.tags.keySet()) + " to " + git.describeRemote(state.remote));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.changelog.ChangeEntry;
+import ai.brokle.release.changelog.ChangeHistory;
+import ai.brokle.release.changelog.ReleaseChanges;
+import ai.brokle.release.changelog.ReleaseHistory;
+import ai.brokle.release.ci.GitHubActions;
+import ai.brokle.release.config.PublishConfig;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.notify.NotifyStep;
+import ai.brokle.release.notify.Webhook;
+import ai.brokle.release.plan.Step;
+import ai.brokle.release.publish.ReleaseTarget;
+import ai.brokle.release.publish.github.DispatchStep;
+import ai.brokle.release.publish.github.GitHubClient;
+import ai.brokle.release.publish.github.GitHubReleaseStep;
+import ai.brokle.release.publish.image.ImagePublication;
+import ai.brokle.release.publish.npm.NpmPublication;
+import ai.brokle.release.publish.pypi.PypiPublication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The steps that publish a release tag, one factory per kind, from which each publishing goal
+ * takes the ones it includes: {@code perform} all of them, {@code publish-pypi} the PyPI upload,
+ * {@code dispatch} the dispatches.
+ */
+final class PublicationSteps {
+    static final List<String> KINDS = List.of(PypiPublication.NAME, NpmPublication.NAME, ImagePublication.NAME, GitHubReleaseStep.NAME,
+            DispatchStep.KIND, NotifyStep.SLACK, NotifyStep.DISCORD);
+    private static final int HIGHLIGHTS = 5;
+
+    private final ReleaseRun run;
+    private final PerformOptions options;
+    private final ReleaseTarget target;
+    private final GitHubActions actions;
+    private final Credentials credentials;
+    private GitHubClient github;
+
+    PublicationSteps(ReleaseRun run, PerformOptions options, GitHubActions actions) {
+        this.run = run;
+        this.options = options;
+        this.target = run.target;
+        this.actions = actions;
+        this.credentials = options.release().credentials().masking(actions::mask);
+    }
+
+    private PerformOptions options() {
+        return options;
+    }
+
+    /** The GitHub token: the settings.xml one, else GITHUB_TOKEN, else GH_TOKEN; null when none. */
+    private String token() {
+        return credentials.token(Credentials.Purpose.GITHUB).orElse(null);
+    }
+
+    private GitHubClient github() {
+        if (github == null) {
+            github = new GitHubClient(URI.create(target.config().github().apiUrl()), token(), options().retry(), d -> Thread.sleep(d.toMillis()),
+                    run.log);
+        }
+        return github;
+    }
+
+    PypiPublication pypi() {
+        return new PypiPublication(run.git.workTree(), target, options().release().environment(), credentials, options().retry(), run.log);
+    }
+
+    NpmPublication npm() {
+        return new NpmPublication(run.git.workTree(), target, options().release().environment(), credentials, options().distTag(), run.log);
+    }
+
+    ImagePublication images() {
+        return new ImagePublication(run.git, target, credentials, options().release().environment(), imageOutput(options()), run.log);
+    }
+
+    /** Where images are built: {@code target/brokle-release/images} under the base directory. */
+    static Path imageOutput(PerformOptions options) {
+        return options.release().baseDirectory().resolve("target").resolve("brokle-release").resolve("images");
+    }
+
+    List<Step> dispatches() {
+        List<Step> steps = new ArrayList<>();
+        for (PublishConfig.Dispatch d : target.component().publish().dispatches()) {
+            steps.add(DispatchStep.of(target, d, github(), token() != null, run.log));
+        }
+        return steps;
+    }
+
+    /** The release's notes: the tag's message for a change-file component, else rendered from its commits. */
+    ReleaseNotesText notes() {
+        if (target.commit() == null) {
+            return new ReleaseNotesText(null, null);
+        }
+        if (target.component().changesets()) {
+            return new ReleaseNotesText(run.git.tagMessage(target.tag()).orElse(""), null);
+        }
+        ChangeHistory.Start start = ReleaseHistory.previousRelease(run.git, run.releases(), target.commit(), target.version());
+        ChangeHistory.End end = new ChangeHistory.End(target.commit(), target.version().toString(), target.tag(),
+                ChangeHistory.date(run.git.tagTime(target.tag())), target.tag());
+        ReleaseChanges changes = new ChangeHistory(run.git, target.component(), target.links()).range(start, end);
+        String template = ReleaseHistory.template(run.git.workTree(), target.component(), run.problems);
+        return new ReleaseNotesText(ReleaseHistory.notes(template, target.component()).render(changes), changes);
+    }
+
+    /** The notes as text, and the changes they were rendered from (null for a change-file component). */
+    record ReleaseNotesText(String text, ReleaseChanges changes) {
+        /** Highlights for notifications: the Highlight footers, else the first features and fixes, else the notes' first entries. */
+        List<String> highlights() {
+            List<String> out = new ArrayList<>();
+            if (changes != null) {
+                // the model gives null for an empty list, as Mustache templates want it
+                out.addAll(orEmpty(changes.highlights()));
+                if (out.isEmpty()) {
+                    List<ChangeEntry> entries = new ArrayList<>(orEmpty(changes.breakingChanges()));
+                    entries.addAll(orEmpty(changes.features()));
+                    entries.addAll(orEmpty(changes.fixes()));
+                    entries.stream().map(ChangeEntry::subject).distinct().forEach(out::add);
+                }
+            } else if (text != null) {
+                text.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2).replaceFirst("^[0-9a-f]{7}: ", "")).forEach(out::add);
+            }
+            return out.subList(0, Math.min(HIGHLIGHTS, out.size()));
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    GitHubReleaseStep githubRelease(String notes) {
+        return new GitHubReleaseStep(target, github(), token() != null, notes, run.git.workTree(), run.releases(), releaseUrl(), run.log);
+    }
+
+    /** The release's address before GitHub gives its own: from the repository's links, else from the configured API. */
+    private String releaseUrl() {
+        if (target.links() != null) {
+            return target.links().tag(target.tag());
+        }
+        if (target.repository() == null) {
+            return null;
+        }
+        String api = target.config().github().apiUrl();
+        String web = api.equals("https://api.github.com") ? "https://github.com" : api.replaceFirst("/api/v3$", "");
+        return web + "/" + target.repository() + "/releases/tag/" + target.tag();
+    }
+
+    /** Slack and Discord messages of the configured notifiers whose webhook URL is set; a notifier without one is a warning unless skipped. */
+    List<Step> notifications(List<String> highlights, Supplier<String> url, Set<String> skipped) {
+        List<Step> steps = new ArrayList<>();
+        for (String notifier : target.component().publish().notifications()) {
+            String variable = NotifyStep.variable(notifier);
+            String webhook = options().release().env(variable);
+            if (webhook == null) {
+                if (!skipped.contains(notifier)) {
+                    run.log.warn("[" + notifier + "] not sent: " + variable + " is not set");
+                }
+                continue;
+            }
+            steps.add(new NotifyStep(target, notifier, new Webhook(webhook, variable, options().retry(), run.log), highlights, url, run.log));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,32 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ci.GitHubActions;
+import ai.brokle.release.plan.Plan;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The {@code images} goal: the container images of a release tag's component (the {@code images} step that {@code perform} includes too). */
+public final class PublishImagesWorkflow {
+    private final PerformOptions options;
+
+    public PublishImagesWorkflow(PerformOptions options) {
+        this.options = options;
+    }
+
+    public void execute() {
+        try (ReleaseRun run = ReleaseRun.open(options.release(), options.tag(), false)) {
+            if (run.target != null && run.target.component().publish().images().isEmpty()) {
+                run.problems.add("Component '" + run.target.component().name() + "' builds no container images: add images: [{repositories:"
+                        + " [...], layers: [...]}] to it in .brokle-release.yml");
+            }
+            if (run.target == null || run.target.component().publish().images().isEmpty()) {
+                run.failOnProblems("Cannot build and push the images", "nothing was pushed");
+            }
+            PublicationSteps steps = new PublicationSteps(run, options, new GitHubActions(options.release().environment(), new PrintStream(java.io.OutputStream.nullOutputStream())));
+            Plan plan = new Plan(List.of(steps.images()), run.journal(), run.log);
+            run.problems.addAll(plan.problems(options.mode()));
+            run.failOnProblems("Cannot build and push the images", "nothing was pushed");
+            plan.run(options.mode());
+        }
+    }
+}

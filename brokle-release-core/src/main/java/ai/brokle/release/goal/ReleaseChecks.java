@@ -1,0 +1,254 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.changelog.ChangelogFile;
+import ai.brokle.release.changesets.ReleasePlan;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.files.VersionFileReader;
+import ai.brokle.release.git.GitCredentials;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.RemotePush;
+import ai.brokle.release.planning.ChangesetComponent;
+import ai.brokle.release.planning.ComponentPlan;
+import ai.brokle.release.planning.NextVersionPlanner;
+import ai.brokle.release.submodules.SubmoduleChecks;
+import ai.brokle.release.version.SemVer;
+import ai.brokle.release.version.VersionRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a release could start now, against the next versions: configuration, branch, work tree,
+ * tags, version files and changelogs. {@code validate} reports what it finds; {@code prepare} takes
+ * the same findings (configuration, components, plans) and goes on from them.
+ */
+public final class ReleaseChecks {
+    private static final int REMOTE_TIMEOUT_SECONDS = 30;
+    private static final int LISTED_PATHS = 10;
+
+    private final ReleaseOptions options;
+    private final List<String> problems = new ArrayList<>();
+    private List<ComponentConfig> checkedComponents = List.of();
+    private List<ComponentPlan> checkedPlans = List.of();
+    /** The release plan of each change-file component, by name, read once and handed to prepare. */
+    private final Map<String, ReleasePlan> changesetPlans = new HashMap<>();
+    /** The remote's tags, listed once for every component; null until asked. */
+    private Set<String> remoteTags;
+    private boolean remoteUnreachable;
+
+    public ReleaseChecks(ReleaseOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * What the checks found: the configuration, the components looked at with their plans (empty
+     * when they could not be planned), and every problem.
+     */
+    public record Checked(ReleaseConfig config, List<ComponentConfig> components, List<ComponentPlan> plans, List<String> problems,
+            Map<String, ReleasePlan> changesetPlans) {
+    }
+
+    /** Runs every check against the next versions; changes nothing. */
+    public Checked check(GitRepository git) {
+        VersionRequest request = null;
+        try {
+            request = VersionRequest.fromProperties(options.bump(), options.prerelease(), options.releaseVersion());
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
+        }
+        ReleaseConfig config = null;
+        try {
+            config = ConfigLoader.load(git.workTree());
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
+        }
+        boolean shallow = git.isShallow();
+        if (shallow) {
+            problems.add(capitalize(NextVersionPlanner.SHALLOW_FIX));
+        }
+        checkWorkTree(git);
+        checkBranch(git, config);
+        if (config != null && !shallow && request != null) {
+            checkComponents(git, config, request);
+        }
+        if (config != null) {
+            problems.addAll(new SubmoduleChecks(options.credentials(), options.log()).releaseProblems(git, config));
+        }
+        return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems), Map.copyOf(changesetPlans));
+    }
+
+    private void checkWorkTree(GitRepository git) {
+        Set<String> unclean = git.uncleanPaths();
+        if (!unclean.isEmpty()) {
+            List<String> shown = new ArrayList<>(unclean).subList(0, Math.min(LISTED_PATHS, unclean.size()));
+            problems.add("The work tree has uncommitted changes (" + String.join(", ", shown)
+                    + (unclean.size() > LISTED_PATHS ? " and " + (unclean.size() - LISTED_PATHS) + " more" : "")
+                    + "): commit them, or set them aside with 'git stash --include-untracked'");
+        }
+    }
+
+    private void checkBranch(GitRepository git, ReleaseConfig config) {
+        String wanted = notBlank(options.releaseBranch()) ? options.releaseBranch().trim()
+                : config != null ? config.releaseBranch() : ReleaseConfig.DEFAULT_BRANCH;
+        String setting = notBlank(options.releaseBranch()) ? "brokle.releaseBranch" : "releaseBranch in " + ReleaseConfig.FILE_NAME;
+        var branch = git.currentBranch();
+        String ref = options.env("GITHUB_REF");
+        if (branch.isEmpty() && ref != null && ref.startsWith("refs/tags/") && git.hasLocalTag(ref.substring("refs/tags/".length()))
+                && git.head().map(git.peeledCommit(ref.substring("refs/tags/".length()))::equals).orElse(false)) {
+            // a workflow run on a tag push: the checkout is the tag; it must be a commit of the release branch
+            String tag = ref.substring("refs/tags/".length());
+            if (git.onBranch(git.peeledCommit(tag), config == null ? ReleaseConfig.DEFAULT_REMOTE : config.remote(), wanted)) {
+                options.log().info("HEAD is the tag " + tag + " (GITHUB_REF), a commit of the release branch '" + wanted + "'");
+            } else {
+                problems.add("The tag " + tag + " (GITHUB_REF) is not on the release branch '" + wanted + "': tag a commit of '" + wanted
+                        + "' (fetch the branch with actions/checkout's fetch-depth: 0), or change " + setting);
+            }
+            return;
+        }
+        if (branch.isEmpty()) {
+            problems.add("HEAD is detached, not on the release branch '" + wanted + "': check it out ('git checkout " + wanted
+                    + "'), or name another release branch with " + setting);
+            return;
+        }
+        if (!branch.get().equals(wanted)) {
+            problems.add("The current branch is '" + branch.get() + "' but releases are made from '" + wanted + "': check out '"
+                    + wanted + "', or change " + setting);
+        }
+        git.behindUpstream(branch.get()).filter(n -> n > 0).ifPresent(n -> problems.add("Branch '" + branch.get() + "' is " + n
+                + " commit" + (n == 1 ? "" : "s") + " behind its upstream: bring it up to date first ('git pull --rebase')"));
+    }
+
+    private void checkComponents(GitRepository git, ReleaseConfig config, VersionRequest request) {
+        List<ComponentConfig> components;
+        List<ComponentPlan> plans;
+        try {
+            components = config.select(options.component());
+            plans = new ArrayList<>(new NextVersionPlanner(git, config).plan(components, request));
+        } catch (ReleaseFailure e) {
+            problems.addAll(e.problems());
+            return;
+        }
+        for (int i = 0; i < components.size(); i++) {
+            ComponentConfig component = components.get(i);
+            if (!component.changesets()) {
+                continue;
+            }
+            if (!request.equals(VersionRequest.INFER)) {
+                problems.add("Component '" + component.name() + "' is versioned by its change files (versioning: changesets): leave out"
+                        + " brokle.bump, brokle.prerelease and brokle.releaseVersion, or name another component with brokle.component");
+            }
+            try {
+                ChangesetComponent changesets = new ChangesetComponent(git, component);
+                ReleasePlan releasePlan = changesets.releasePlan();
+                changesetPlans.put(component.name(), releasePlan);
+                plans.set(i, changesets.plan(plans.get(i), releasePlan));
+            } catch (ReleaseFailure e) {
+                e.problems().forEach(p -> problems.add("Component '" + component.name() + "': " + p));
+                plans.set(i, changesetsUnplanned(plans.get(i)));
+            }
+        }
+        checkedComponents = components;
+        checkedPlans = plans;
+        boolean hasRemote = git.hasRemote(config.remote());
+        RemotePush remote = hasRemote ? new RemotePush(git, config.remote(), GitCredentials.of(options.credentials()), REMOTE_TIMEOUT_SECONDS) : null;
+        VersionFileReader reader = new VersionFileReader();
+        for (int i = 0; i < components.size(); i++) {
+            ComponentConfig component = components.get(i);
+            ComponentPlan plan = plans.get(i);
+            if (plan.releases()) {
+                checkTagIsFree(git, config, component, plan, remote);
+            }
+            for (VersionFileConfig file : component.versionFiles()) {
+                checkVersionFile(git.workTree(), reader, component, plan, file);
+            }
+            if (component.changelogPath() != null && plan.currentVersion() != null) {
+                checkChangelog(git.workTree(), component, plan.currentVersion());
+            }
+        }
+        if (!hasRemote) {
+            options.log().info("No remote '" + config.remote() + "' is configured, so the remote tags were not checked");
+        }
+    }
+
+    /** Whether the next tag exists locally or on the remote, whose refs are listed once for every component. */
+    private void checkTagIsFree(GitRepository git, ReleaseConfig config, ComponentConfig component, ComponentPlan plan, RemotePush remote) {
+        String remedy = "; if that release was made, fetch its tag ('git fetch --tags'), otherwise delete the stray tag";
+        if (git.hasLocalTag(plan.tag())) {
+            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists locally but is not"
+                    + " reachable from HEAD" + remedy + " ('git tag -d " + plan.tag() + "')");
+        }
+        if (remote != null && !remoteUnreachable) {
+            try {
+                if (remoteTags == null) {
+                    remoteTags = remote.tags();
+                }
+                if (remoteTags.contains(plan.tag())) {
+                    problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists on remote "
+                            + git.describeRemote(config.remote()) + remedy);
+                }
+            } catch (ReleaseError e) {
+                remoteUnreachable = true;
+                problems.add(e.getMessage() + ": check the remote's URL and credentials (BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD"
+                        + " or GITHUB_TOKEN), or set 'remote' in " + ReleaseConfig.FILE_NAME);
+            }
+        }
+    }
+
+    private void checkVersionFile(Path root, VersionFileReader reader, ComponentConfig component, ComponentPlan plan, VersionFileConfig file) {
+        VersionFileReader.Reading reading = reader.read(root, file);
+        if (reading.problem() != null) {
+            problems.add("Component '" + component.name() + "': " + reading.problem());
+            return;
+        }
+        SemVer current = plan.currentVersion();
+        if (current == null) {
+            return;
+        }
+        boolean matches = reading.versions().size() == 1 && VersionFileReader.sameVersion(reading.versions().iterator().next(), current);
+        if (!matches) {
+            problems.add("Component '" + component.name() + "': " + file.path() + " holds " + String.join(", ", reading.versions())
+                    + " but the current release is " + current + " (tag " + plan.currentTag() + "); set it to " + current
+                    + " in a commit before releasing");
+        }
+    }
+
+    private void checkChangelog(Path root, ComponentConfig component, SemVer current) {
+        Path file = root.resolve(component.changelogPath());
+        if (!Files.isRegularFile(file)) {
+            problems.add("Component '" + component.name() + "': the changelog " + component.changelogPath() + " does not exist; create it"
+                    + " or fix 'changelog' in " + ReleaseConfig.FILE_NAME);
+            return;
+        }
+        try {
+            if (!ChangelogFile.hasSection(Files.readString(file), current.toString())) {
+                problems.add("Component '" + component.name() + "': " + component.changelogPath() + " has no entry for the current release "
+                        + current + "; add a '## [" + current + "] - <date>' section");
+            }
+        } catch (IOException e) {
+            problems.add("Component '" + component.name() + "': " + component.changelogPath() + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A component whose change files could not be read releases nothing. */
+    private static ComponentPlan changesetsUnplanned(ComponentPlan plan) {
+        return new ComponentPlan(plan.name(), plan.currentVersion(), plan.currentTag(), null, null, null, plan.commits(), null);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

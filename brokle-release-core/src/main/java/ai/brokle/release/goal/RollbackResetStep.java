@@ -1,0 +1,56 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.git.ReleaseWriter;
+import ai.brokle.release.plan.Effect;
+import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.PrepareState;
+import ai.brokle.release.plan.Status;
+import ai.brokle.release.plan.Step;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+
+/** Not pushed: the branch back to where the release started and the tags deleted, in one atomic ref update. */
+final class RollbackResetStep implements Step {
+    private final ReleaseWriter writer;
+    private final PrepareState state;
+
+    RollbackResetStep(ReleaseWriter writer, PrepareState state) {
+        this.writer = writer;
+        this.state = state;
+    }
+
+    @Override
+    public String name() {
+        return "rollback-reset";
+    }
+
+    @Override
+    public Status status(Journal journal) {
+        return isDone() ? Status.DONE : Status.TODO;
+    }
+
+    private boolean isDone() {
+        return writer.ref(Constants.R_HEADS + state.branch).map(b -> b.name().equals(state.base)).orElse(false)
+                && RollbackWorkflow.ownTags(writer, state).isEmpty();
+    }
+
+    @Override
+    public void simulate(ReleaseLog out) {
+        out.info("Would move " + state.branch + " back from the release commit " + state.commit.substring(0, 7) + " to "
+                + state.base.substring(0, 7) + " and delete the local tag" + (state.tags.size() == 1 ? " " : "s ")
+                + String.join(", ", state.tags.keySet()));
+    }
+
+    @Override
+    public Effect execute() {
+        apply();
+        return Effect.done("");
+    }
+
+    private void apply() {
+        ObjectId from = writer.ref(Constants.R_HEADS + state.branch).orElseThrow();
+        writer.moveBranchDeletingTags(state.branch, from, ObjectId.fromString(state.base), RollbackWorkflow.ownTags(writer, state),
+                "brokle-release rollback: " + String.join(", ", state.tags.keySet()));
+    }
+}

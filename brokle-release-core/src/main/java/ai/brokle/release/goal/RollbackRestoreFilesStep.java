@@ -1,0 +1,54 @@
+package ai.brokle.release.goal;
+
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.git.ReleaseWriter;
+import ai.brokle.release.plan.Effect;
+import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.PrepareState;
+import ai.brokle.release.plan.Status;
+import ai.brokle.release.plan.Step;
+import java.util.function.Supplier;
+import org.eclipse.jgit.lib.ObjectId;
+
+/** The released files in the work tree and index get the content of the commit the branch is now at. */
+final class RollbackRestoreFilesStep implements Step {
+    private final ReleaseWriter writer;
+    private final PrepareState state;
+    private final Supplier<ObjectId> target;
+
+    RollbackRestoreFilesStep(ReleaseWriter writer, PrepareState state, Supplier<ObjectId> target) {
+        this.writer = writer;
+        this.state = state;
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "rollback-files";
+    }
+
+    @Override
+    public Status status(Journal journal) {
+        return isDone() ? Status.DONE : Status.TODO;
+    }
+
+    private boolean isDone() {
+        ObjectId commit = target.get();
+        return commit != null && writer.differingFromWorkTree(commit, state.paths).isEmpty();
+    }
+
+    @Override
+    public void simulate(ReleaseLog out) {
+        out.info("Would give " + String.join(", ", state.paths) + " their content from before the release, in the work tree and index");
+    }
+
+    @Override
+    public Effect execute() {
+        apply();
+        return Effect.done("");
+    }
+
+    private void apply() {
+        writer.checkOut(target.get(), state.paths);
+    }
+}

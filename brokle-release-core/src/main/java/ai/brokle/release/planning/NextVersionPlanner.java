@@ -1,0 +1,93 @@
+package ai.brokle.release.planning;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.commits.ConventionalCommit;
+import ai.brokle.release.commits.ConventionalCommitParser;
+import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.ReleaseTag;
+import ai.brokle.release.version.Bump;
+import ai.brokle.release.version.NextVersionCalculator;
+import ai.brokle.release.version.SemVer;
+import ai.brokle.release.version.VersionDecision;
+import ai.brokle.release.version.VersionPolicy;
+import ai.brokle.release.version.VersionRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Works out each component's next version: its latest release among the tags HEAD reaches, the
+ * conventional commits since that release under its path, and the user's request.
+ */
+public final class NextVersionPlanner {
+    /** What to tell a user whose clone lacks history. */
+    public static final String SHALLOW_FIX = "the repository is a shallow clone, so its tags and commits are incomplete and the"
+            + " version would be wrong; fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout,"
+            + " elsewhere run 'git fetch --unshallow --tags'";
+
+    private final GitRepository git;
+    private final VersionPolicy policy;
+    private final ConventionalCommitParser parser = new ConventionalCommitParser();
+    private int commitsParsed;
+
+    public NextVersionPlanner(GitRepository git, ReleaseConfig config) {
+        this.git = git;
+        this.policy = config.policy();
+    }
+
+    /** Plans every component given, failing first if history is incomplete. */
+    public List<ComponentPlan> plan(List<ComponentConfig> components, VersionRequest request) {
+        if (git.isShallow()) {
+            throw new ReleaseFailure("Cannot compute versions: " + SHALLOW_FIX);
+        }
+        if (git.head().isEmpty()) {
+            throw new ReleaseFailure("The repository has no commits yet: commit something before releasing");
+        }
+        if (request.explicitVersion() != null && components.size() > 1) {
+            throw new ReleaseFailure("brokle.releaseVersion sets one component's version, but " + components.size()
+                    + " components are selected; name one with brokle.component");
+        }
+        List<ComponentPlan> plans = new ArrayList<>();
+        for (ComponentConfig component : components) {
+            plans.add(plan(component, request));
+        }
+        return plans;
+    }
+
+    public ComponentPlan plan(ComponentConfig component, VersionRequest request) {
+        List<ReleaseTag> tags = git.releaseTags(component.tagPrefix());
+        Optional<ReleaseTag> latest = git.latestReachable(tags, v -> true);
+        Optional<ReleaseTag> latestStable = latest.isPresent() && !latest.get().version().isPrerelease()
+                ? latest : git.latestReachable(tags, v -> !v.isPrerelease());
+
+        ObjectId since = latest.map(t -> git.peeledCommit(t.name())).orElse(null);
+        Bump[] highest = {Bump.NONE};
+        ConventionalCommit[] decider = {null};
+        int count = git.commitsSince(since, component.path(), raw -> {
+            ConventionalCommit commit = parser.parse(raw.hash(), raw.message(), raw.parentCount());
+            commitsParsed++;
+            Bump bump = commit.breaking() ? Bump.MAJOR : policy.bumpForType(commit.type());
+            if (bump.compareTo(highest[0]) > 0) {
+                highest[0] = bump;
+                decider[0] = commit;
+            }
+        });
+
+        List<SemVer> existing = new ArrayList<>(tags.size());
+        tags.forEach(t -> existing.add(t.version()));
+        SemVer current = latest.map(ReleaseTag::version).orElse(null);
+        VersionDecision decision = new NextVersionCalculator(policy).decide(current,
+                latestStable.map(ReleaseTag::version).orElse(null), existing, highest[0], request);
+        SemVer next = decision.next();
+        return new ComponentPlan(component.name(), current, latest.map(ReleaseTag::name).orElse(null), next,
+                next == null ? null : component.tagFor(next), decision.bump(), count, next == null ? null : decider[0]);
+    }
+
+    /** How many commit messages this planner has parsed, for measurements. */
+    public int commitsParsed() {
+        return commitsParsed;
+    }
+}

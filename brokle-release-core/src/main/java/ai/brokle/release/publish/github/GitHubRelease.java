@@ -1,0 +1,55 @@
+package ai.brokle.release.publish.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A release on GitHub, as the client reads it.
+ *
+ * @param id its id
+ * @param tag its tag name
+ * @param draft whether it is still a draft
+ * @param htmlUrl its web address
+ * @param uploadUrl where its assets are uploaded (a URI template)
+ */
+public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, String uploadUrl) {
+    static GitHubRelease of(JsonNode node) {
+        return new GitHubRelease(node.path("id").asLong(), node.path("tag_name").asText(), node.path("draft").asBoolean(true),
+                node.path("html_url").asText(null), node.path("upload_url").asText(""));
+    }
+
+    /**
+     * An asset of a release.
+     *
+     * @param id its id
+     * @param name its file name
+     * @param digest GitHub's digest of it, {@code sha256:<hex>} (empty when GitHub gives none)
+     */
+    public record Asset(long id, String name, String digest) {
+        static Asset of(JsonNode node) {
+            return new Asset(node.path("id").asLong(), node.path("name").asText(), node.path("digest").asText(""));
+        }
+    }
+
+    /**
+     * What a release says: its name, notes and whether it is a pre-release.
+     *
+     * @param tag the tag it is made from
+     * @param name its title
+     * @param body its notes (Markdown)
+     * @param prerelease whether GitHub marks it as a pre-release
+     */
+    public record Fields(String tag, String name, String body, boolean prerelease) {
+    }
+
+    /**
+     * A pull request.
+     *
+     * @param number its number
+     * @param htmlUrl its web address
+     */
+    public record PullRequest(long number, String htmlUrl) {
+        static PullRequest of(JsonNode node) {
+            return new PullRequest(node.path("number").asLong(), node.path("html_url").asText(null));
+        }
+    }
+}

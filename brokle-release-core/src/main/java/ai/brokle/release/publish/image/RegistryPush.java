@@ -1,0 +1,164 @@
+package ai.brokle.release.publish.image;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.config.RegistryConfig;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.blob.Blobs;
+import com.google.cloud.tools.jib.event.EventHandlers;
+import com.google.cloud.tools.jib.hash.Digests;
+import com.google.cloud.tools.jib.http.FailoverHttpClient;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
+import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import java.io.IOException;
+import java.security.DigestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pushes a built image (an OCI layout) to one repository under a set of tags, with Jib's registry
+ * client (bearer or basic authentication as the registry asks). Asks before every upload: a blob or
+ * manifest the registry has is not sent again, and when every tag already names the image's index
+ * nothing is sent at all. The same build is pushed under every tag and to every repository. The
+ * first tag is the release's own version: once it names an image, it is never moved to another
+ * (only the floating tags after it move).
+ */
+public final class RegistryPush {
+    private static final String USER_AGENT = "brokle-release";
+
+    /** What a push did. */
+    public record Result(String repository, List<String> tagsMoved, List<String> tagsCurrent, int blobsUploaded, int blobsPresent) {
+        public boolean upToDate() {
+            return tagsMoved.isEmpty();
+        }
+    }
+
+    private final RegistryCredentials credentials;
+    private final ReleaseLog log;
+
+    public RegistryPush(RegistryCredentials credentials, ReleaseLog log) {
+        this.credentials = credentials;
+        this.log = log;
+    }
+
+    /** The tags of {@code tags} that do not name the image's index in {@code repository} yet. */
+    public List<String> missingTags(ImageBuild.Built image, String repository, List<String> tags) {
+        return session(repository, false, (client, where) -> {
+            List<String> missing = new ArrayList<>();
+            for (String tag : tags) {
+                Optional<ManifestAndDigest<ManifestTemplate>> current = client.checkManifest(tag);
+                if (current.isEmpty() || !current.get().getDigest().toString().equals(image.digest())) {
+                    missing.add(tag);
+                }
+            }
+            return missing;
+        });
+    }
+
+    public Result push(ImageBuild.Built image, String repository, List<String> tags) {
+        return session(repository, true, (client, where) -> {
+            List<String> moved = new ArrayList<>();
+            List<String> current = new ArrayList<>();
+            for (String tag : tags) {
+                Optional<ManifestAndDigest<ManifestTemplate>> now = client.checkManifest(tag);
+                boolean same = now.isPresent() && now.get().getDigest().toString().equals(image.digest());
+                if (now.isPresent() && !same && tag.equals(tags.get(0))) {
+                    throw new ReleaseError(where + ":" + tag + " already holds another image (" + now.get().getDigest() + ", this build is "
+                            + image.digest() + "); a released version is never overwritten. The same commit and the same files give the same"
+                            + " image: build the release's files again as they were built, or release a new version");
+                }
+                (same ? current : moved).add(tag);
+            }
+            int uploaded = 0;
+            int present = 0;
+            if (moved.isEmpty()) {
+                return new Result(repository, moved, current, 0, 0);
+            }
+            for (ImageBuild.PlatformImage platform : image.platforms()) {
+                for (String blob : platform.blobs()) {
+                    DescriptorDigest digest = DescriptorDigest.fromDigest(blob);
+                    if (client.checkBlob(digest).isPresent()) {
+                        present++;
+                        continue;
+                    }
+                    boolean mounted = client.pushBlob(digest, Blobs.from(image.blob(blob)), null, n -> {
+                    });
+                    if (!mounted) {
+                        uploaded++;
+                    }
+                    log.debug("[images] " + where + ": blob " + blob + (mounted ? " mounted" : " uploaded"));
+                }
+                if (client.checkManifest(platform.digest()).isEmpty()) {
+                    OciManifestTemplate manifest = JsonTemplateMapper.readJsonFromFile(image.blob(platform.digest()), OciManifestTemplate.class);
+                    if (!Digests.computeJsonDigest(manifest).toString().equals(platform.digest())) {
+                        throw new ReleaseError("The manifest " + platform.digest() + " of " + image.image().name() + " does not keep its digest when"
+                                + " read back from " + image.layout() + "; build the image again");
+                    }
+                    client.pushManifest(manifest, platform.digest());
+                }
+            }
+            for (String tag : moved) {
+                DescriptorDigest pushed = client.pushManifest(image.index(), tag);
+                if (!pushed.toString().equals(image.digest())) {
+                    throw new ReleaseError("The registry stored " + where + ":" + tag + " as " + pushed + ", not " + image.digest());
+                }
+            }
+            return new Result(repository, moved, current, uploaded, present);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(RegistryClient client, String where) throws IOException, RegistryException, DigestException;
+    }
+
+    private <T> T session(String repository, boolean forPush, Work<T> work) {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(repository);
+        } catch (InvalidImageReferenceException e) {
+            throw new ReleaseError("'" + repository + "' is not an image repository", e);
+        }
+        RegistryConfig settings = credentials.settings(reference.getRegistry());
+        FailoverHttpClient http = new FailoverHttpClient(settings.insecure(), settings.insecure(), JibLog.to(log));
+        Optional<Credential> credential = credentials.find(reference);
+        RegistryClient client = RegistryClient.factory(EventHandlers.builder().add(LogEvent.class, JibLog.to(log)).build(), reference.getRegistry(),
+                reference.getRepository(), http).setCredential(credential.orElse(null)).setUserAgent(USER_AGENT).newRegistryClient();
+        try {
+            boolean bearer = forPush ? client.doPushBearerAuth() : client.doPullBearerAuth();
+            if (!bearer && credential.isPresent()) {
+                client.configureBasicAuth();
+            }
+            return work.run(client, repository);
+        } catch (InsecureRegistryException e) {
+            throw new ReleaseError("The registry " + settings.host() + " (for " + repository + ") is reached only over plain HTTP or unverified"
+                    + " TLS; allow it with registries: {" + settings.host() + ": {insecure: true}} in .brokle-release.yml (only on a trusted"
+                    + " network)", e);
+        } catch (RegistryUnauthorizedException e) {
+            throw new ReleaseError("The registry " + settings.host() + " refused " + (credential.isPresent() ? "the credentials" : "anonymous access")
+                    + " for " + repository + "; give a user name and token allowed to push there (settings.xml server " + settings.serverId()
+                    + ", registries." + settings.host() + ".usernameEnv/passwordEnv, or docker login)", e);
+        } catch (DigestException e) {
+            throw new ReleaseError("The image " + repository + " names a bad digest: " + e.getMessage(), e);
+        } catch (RegistryException | IOException e) {
+            throw new ReleaseError("Cannot push to " + repository + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                http.shutDown();
+            } catch (IOException e) {
+                log.debug("[images] closing the connections to " + settings.host() + ": " + e.getMessage());
+            }
+        }
+    }
+}

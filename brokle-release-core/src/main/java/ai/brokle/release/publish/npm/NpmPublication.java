@@ -1,0 +1,347 @@
+package ai.brokle.release.publish.npm;
+
+import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.changesets.ChangesetDirectory;
+import ai.brokle.release.changesets.DistTags;
+import ai.brokle.release.changesets.Workspace;
+import ai.brokle.release.config.NpmConfig;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.files.NpmManifest;
+import ai.brokle.release.plan.Check;
+import ai.brokle.release.plan.Effect;
+import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.Status;
+import ai.brokle.release.plan.Step;
+import ai.brokle.release.publish.ReleaseTarget;
+import ai.brokle.release.version.SemVer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The npm packages of a release: the package at the component's path, or every non-private
+ * package of its workspace, in dependency order, each published by the npm CLI (driven with an
+ * argument list) under the dist-tag its version calls for. A version already on the registry is
+ * skipped; after a publish the registry is read back. A stable version below the current
+ * {@code latest} (a patch of an older line) is published under {@code release-MAJOR.MINOR} and
+ * leaves {@code latest} alone. {@code workspace:} ranges are replaced by the versions they stand for
+ * in a copy of the package, as pnpm does, since npm would publish them as written.
+ */
+public final class NpmPublication implements Step {
+    public static final String NAME = "npm";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long NPM_TIMEOUT_SECONDS = 300;
+
+    private final Path workTree;
+    private final ReleaseTarget target;
+    private final NpmConfig config;
+    private final Map<String, String> env;
+    private final Credentials credentials;
+    private final String requestedTag;
+    private final ReleaseLog log;
+    private final List<NpmManifest> packages = new ArrayList<>();
+    private Workspace workspace;
+    private String access;
+
+    /**
+     * @param env the environment, for the npm CLI's run in GitHub Actions (provenance)
+     * @param credentials the npm token: a settings.xml server's, else NPM_TOKEN or NODE_AUTH_TOKEN
+     */
+    public NpmPublication(Path workTree, ReleaseTarget target, Map<String, String> env, Credentials credentials, String requestedTag,
+            ReleaseLog log) {
+        this.workTree = workTree;
+        this.target = target;
+        this.config = target.component().publish().npm();
+        this.env = env;
+        this.credentials = credentials;
+        this.requestedTag = requestedTag;
+        this.log = log;
+    }
+
+    private Path root() {
+        return target.component().path().isEmpty() ? workTree : workTree.resolve(target.component().path());
+    }
+
+    @Override
+    public List<Check> check() {
+        List<String> problems = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        try {
+            workspace = Workspace.read(root());
+        } catch (ReleaseFailure e) {
+            return e.problems().stream().map(Check::problem).toList();
+        }
+        packages.addAll(dependencyOrder(workspace.packages().stream().filter(p -> !p.privatePackage() && p.versionText() != null).toList()));
+        if (packages.isEmpty()) {
+            problems.add("No package to publish under " + root() + ": every package is private or has no version");
+        }
+        access = config.access();
+        if (access == null) {
+            try {
+                ChangesetDirectory dir = new ChangesetDirectory(root());
+                access = dir.exists() ? dir.config().access() : null;
+            } catch (ReleaseFailure e) {
+                problems.addAll(e.problems());
+            }
+        }
+        for (NpmManifest p : packages) {
+            Optional<SemVer> version = SemVer.tryParse(p.versionText());
+            if (version.isEmpty()) {
+                problems.add(p.path() + ": version '" + p.versionText() + "' is not SemVer 2.0.0");
+                continue;
+            }
+            String tag = requestedTag == null || requestedTag.isBlank() ? DistTags.of(version.get()) : requestedTag.trim();
+            boolean prerelease = version.get().isPrerelease();
+            if (prerelease != target.version().isPrerelease()) {
+                problems.add(p.name() + "@" + version.get() + " is " + (prerelease ? "a pre-release" : "a stable version") + " but the release "
+                        + target.tag() + " is " + (prerelease ? "stable" : "a pre-release") + ": version the packages for this release first");
+                continue;
+            }
+            if (prerelease && tag.equals(DistTags.LATEST)) {
+                problems.add(p.name() + "@" + version.get() + " is a pre-release: it is never published as latest; leave out brokle.distTag,"
+                        + " or give the channel (alpha, beta, rc, next)");
+            } else if (!prerelease && !tag.equals(DistTags.LATEST)) {
+                problems.add(p.name() + "@" + version.get() + " is a stable version: it is not published on the pre-release channel '" + tag
+                        + "'; leave out brokle.distTag");
+            }
+        }
+        problems.forEach(p -> checks.add(Check.problem(p)));
+        if (!credentials.has(Credentials.Purpose.NPM)) {
+            checks.add(Check.credential("No npm token: set NPM_TOKEN (or NODE_AUTH_TOKEN), or name a settings.xml server with -Dbrokle.npmServerId"));
+        }
+        return checks;
+    }
+
+    private String token() {
+        return credentials.token(Credentials.Purpose.NPM).orElse(null);
+    }
+
+    /** Packages before the ones that depend on them. */
+    private static List<NpmManifest> dependencyOrder(List<NpmManifest> packages) {
+        Map<String, NpmManifest> byName = new LinkedHashMap<>();
+        packages.forEach(p -> byName.put(p.name(), p));
+        Set<String> done = new LinkedHashSet<>();
+        for (NpmManifest p : packages) {
+            visit(p, byName, done, new LinkedHashSet<>());
+        }
+        return done.stream().map(byName::get).toList();
+    }
+
+    private static void visit(NpmManifest p, Map<String, NpmManifest> byName, Set<String> done, Set<String> path) {
+        if (done.contains(p.name()) || !path.add(p.name())) {
+            return;
+        }
+        for (NpmManifest.Dependency d : p.dependencies()) {
+            NpmManifest dep = byName.get(d.name());
+            if (dep != null && !d.type().equals("devDependencies")) {
+                visit(dep, byName, done, path);
+            }
+        }
+        done.add(p.name());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String target() {
+        return config.registry();
+    }
+
+    @Override
+    public Status status(Journal journal) {
+        for (NpmManifest p : packages) {
+            if (!published(p.name(), p.versionText())) {
+                return Status.TODO;
+            }
+        }
+        log.info("[" + NAME + "] every package of " + target.tag() + " is on the registry already");
+        return Status.DONE;
+    }
+
+    @Override
+    public void simulate(ReleaseLog out) {
+        for (NpmManifest p : packages) {
+            out.info("[" + NAME + "] would publish " + p.name() + "@" + p.versionText() + " to " + config.registry() + " under the dist-tag "
+                    + distTag(p, false));
+        }
+    }
+
+    @Override
+    public Effect execute() {
+        Path npmrc = null;
+        try {
+            npmrc = Files.createTempFile("brokle-npmrc", "");
+            URI registry = URI.create(config.registry());
+            // the token stays in the environment of npm; the file only names the variable
+            Files.writeString(npmrc, "//" + registry.getHost() + (registry.getPort() < 0 ? "" : ":" + registry.getPort()) + registry.getPath()
+                    + ":_authToken=${BROKLE_NPM_TOKEN}\n", StandardCharsets.UTF_8);
+            for (NpmManifest p : packages) {
+                if (published(p.name(), p.versionText())) {
+                    log.info("[" + NAME + "] " + p.name() + "@" + p.versionText() + " is on the registry already");
+                    continue;
+                }
+                String tag = distTag(p, true);
+                Path dir = prepared(p);
+                List<String> command = new ArrayList<>(List.of("npm", "publish", dir.toString(), "--tag", tag, "--registry", config.registry(),
+                        "--userconfig", npmrc.toString()));
+                if (access != null) {
+                    command.addAll(List.of("--access", access));
+                }
+                if ("true".equals(env.get("GITHUB_ACTIONS")) && env.get("ACTIONS_ID_TOKEN_REQUEST_URL") != null) {
+                    command.add("--provenance");
+                }
+                npm(command, true);
+                JsonNode tags = view(p.name(), "dist-tags");
+                if (!p.versionText().equals(tags.path(tag).asText())) {
+                    throw new ReleaseError("[" + NAME + "] " + p.name() + "@" + p.versionText() + " was published, but the registry's dist-tag " + tag
+                            + " names " + tags.path(tag).asText("nothing"));
+                }
+                log.info("[" + NAME + "] published " + p.name() + "@" + p.versionText() + " under " + tag + " (checked on " + config.registry() + ")");
+            }
+            return Effect.done(config.registry() + " " + String.join(", ", packages.stream().map(p -> p.name() + "@" + p.versionText()).toList()));
+        } catch (IOException e) {
+            throw new ReleaseError("[" + NAME + "] cannot prepare the publish: " + e.getMessage(), e);
+        } finally {
+            if (npmrc != null) {
+                try {
+                    Files.deleteIfExists(npmrc);
+                } catch (IOException ignored) {
+                    // a temporary file without any secret in it
+                }
+            }
+        }
+    }
+
+    /** The dist-tag: the version's own, except that a stable version below the current latest does not move latest. */
+    private String distTag(NpmManifest p, boolean readRegistry) {
+        SemVer version = SemVer.parse(p.versionText());
+        String tag = requestedTag == null || requestedTag.isBlank() ? DistTags.of(version) : requestedTag.trim();
+        if (tag.equals(DistTags.LATEST) && readRegistry) {
+            String latest = view(p.name(), "dist-tags").path(DistTags.LATEST).asText("");
+            Optional<SemVer> current = SemVer.tryParse(latest);
+            if (current.isPresent() && version.compareTo(current.get()) < 0) {
+                tag = "release-" + version.major() + "." + version.minor();
+                log.info("[" + NAME + "] " + p.name() + "@" + version + " is below latest " + latest + ": published under " + tag + ", latest stays");
+            }
+        }
+        return tag;
+    }
+
+    private boolean published(String name, String version) {
+        JsonNode found = view(name + "@" + version, "version");
+        return found.isTextual() ? found.asText().equals(version) : found.isArray() && found.toString().contains("\"" + version + "\"");
+    }
+
+    /** {@code npm view SPEC FIELD --json}; a missing package or version is a missing node. */
+    private JsonNode view(String spec, String field) {
+        String out = npm(List.of("npm", "view", spec, field, "--json", "--registry", config.registry()), false);
+        try {
+            return out == null || out.isBlank() ? JSON.missingNode() : JSON.readTree(out);
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** A copy of the package with workspace: ranges replaced by what they stand for (pnpm's rule), or the package itself without any. */
+    private Path prepared(NpmManifest p) throws IOException {
+        Path dir = root().resolve(p.directory().isEmpty() ? "." : p.directory()).normalize();
+        if (p.dependencies().stream().noneMatch(d -> d.range().startsWith("workspace:"))) {
+            return dir;
+        }
+        Path copy = Files.createTempDirectory("brokle-npm-" + p.name().replace('/', '-').replace("@", ""));
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (d.getFileName() != null && d.getFileName().toString().equals("node_modules")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(copy.resolve(dir.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                Files.copy(f, copy.resolve(dir.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        ObjectNode manifest = (ObjectNode) JSON.readTree(copy.resolve("package.json").toFile());
+        Map<String, String> versions = new HashMap<>();
+        workspace.packages().forEach(w -> versions.put(w.name(), w.versionText()));
+        for (String type : NpmManifest.DEPENDENCY_TYPES) {
+            JsonNode deps = manifest.get(type);
+            if (deps instanceof ObjectNode o) {
+                o.fields().forEachRemaining(e -> {
+                    String range = e.getValue().asText();
+                    if (range.startsWith("workspace:") && versions.containsKey(e.getKey())) {
+                        String r = range.substring("workspace:".length());
+                        String v = versions.get(e.getKey());
+                        e.setValue(JSON.getNodeFactory().textNode(r.equals("*") ? v : r.equals("^") || r.equals("~") ? r + v : r));
+                    }
+                });
+            }
+        }
+        Files.writeString(copy.resolve("package.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
+        return copy;
+    }
+
+    /** Runs npm with an argument list; the token goes in its environment only. */
+    private String npm(List<String> command, boolean mustSucceed) {
+        try {
+            Path output = Files.createTempFile("brokle-npm", ".log");
+            Path errors = Files.createTempFile("brokle-npm", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile()).redirectOutput(output.toFile())
+                        .redirectError(errors.toFile());
+                String token = token();
+                if (token != null) {
+                    builder.environment().put("BROKLE_NPM_TOKEN", token);
+                }
+                builder.environment().put("NO_UPDATE_NOTIFIER", "1");
+                Process p = builder.start();
+                if (!p.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new ReleaseError("[" + NAME + "] " + String.join(" ", command.subList(0, 2)) + " did not finish in " + NPM_TIMEOUT_SECONDS + " s");
+                }
+                String out = Files.readString(output, StandardCharsets.UTF_8);
+                if (p.exitValue() != 0 && mustSucceed) {
+                    String said = out + "\n" + Files.readString(errors, StandardCharsets.UTF_8);
+                    throw new ReleaseError("[" + NAME + "] " + String.join(" ", command.subList(0, 3)) + " failed (exit " + p.exitValue() + "): "
+                            + (token == null ? said : said.replace(token, "***")).strip());
+                }
+                return p.exitValue() == 0 ? out : null;
+            } finally {
+                Files.deleteIfExists(output);
+                Files.deleteIfExists(errors);
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("[" + NAME + "] cannot run npm (" + e.getMessage() + "): install Node.js and npm", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseError("[" + NAME + "] interrupted");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package ai.brokle.release.goal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.http.Retry;
+import ai.brokle.release.testing.FakeGitHub;
+import ai.brokle.release.testing.RecordingLog;
+import ai.brokle.release.testing.TestRepo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The submodule goals on a platform repository whose two SDK submodules have local bare remotes with release tags. */
+class SubmoduleWorkflowTest {
+    private static final String TOKEN = "ghp_submoduletoken0123456789abcdefghijk";
+
+    @TempDir
+    Path tmp;
+    private final RecordingLog log = new RecordingLog();
+    private final FakeGitHub github = FakeGitHub.start(TOKEN);
+    private final Map<String, ObjectId> python = new HashMap<>();
+    private final Map<String, ObjectId> js = new HashMap<>();
+    private Path pythonWork;
+    private Path pythonRemote;
+    private Path jsRemote;
+    private TestRepo platform;
+
+    /** An SDK with its releases (null tag: a commit without one), published to a bare remote; returns the remote. */
+    private Path sdk(String name, Map<String, ObjectId> ids, String... messagesAndTags) throws Exception {
+        Path work = tmp.resolve(name + "-work");
+        try (TestRepo repo = TestRepo.init(work)) {
+            for (int i = 0; i < messagesAndTags.length; i += 2) {
+                RevCommit c = repo.commit(messagesAndTags[i]);
+                String tag = messagesAndTags[i + 1];
+                ids.put(tag == null ? messagesAndTags[i] : tag, c.copy());
+                if (tag != null) {
+                    repo.annotatedTag(tag);
+                }
+            }
+        }
+        Path bare = tmp.resolve(name + ".git");
+        Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
+        if (name.equals("python")) {
+            pythonWork = work;
+        }
+        return bare;
+    }
+
+    private static String config(String extra) {
+        return "submodules:\n  sdk/python:\n    name: Python SDK\n    sdk: python\n    tagPrefix: python-v\n"
+                + "  sdk/javascript:\n    name: JavaScript SDK\n    sdk: javascript\n    tagPrefix: js-v\n"
+                + "components:\n  platform:\n    path: .\n    tagPrefix: v\n" + extra;
+    }
+
+    @BeforeEach
+    void create() throws Exception {
+        pythonRemote = sdk("python", python, "feat: client", "python-v0.2.8", "fix: retry on 429", "python-v0.2.9",
+                "docs: readme", null, "feat!: drop Python 3.8\n\nBREAKING CHANGE: Python 3.9 or later", "python-v1.0.0-beta.1");
+        jsRemote = sdk("javascript", js, "feat: client", "js-v0.5.0", "fix: types", "js-v0.5.1");
+        platform = TestRepo.init(tmp.resolve("platform"));
+        platform.write(".brokle-release.yml", config("github:\n  repository: brokle-ai/brokle\n  apiUrl: " + github.apiUrl() + "\n"));
+        platform.write(".gitmodules", "[submodule \"sdk/python\"]\n\tpath = sdk/python\n\turl = " + pythonRemote.toUri() + "\n"
+                + "[submodule \"sdk/javascript\"]\n\tpath = sdk/javascript\n\turl = " + jsRemote.toUri() + "\n");
+        platform.git().add().addFilepattern(".brokle-release.yml").addFilepattern(".gitmodules").call();
+        pin("sdk/python", python.get("python-v0.2.9"));
+        pin("sdk/javascript", js.get("js-v0.5.1"));
+        platform.commitIndex("feat: platform with its SDKs");
+    }
+
+    @AfterEach
+    void close() {
+        platform.close();
+        github.close();
+    }
+
+    private void pin(String path, ObjectId commit) {
+        platform.stageGitlink(path, commit);
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_TOKEN", TOKEN);
+        return env;
+    }
+
+    private SubmoduleWorkflow workflow(SubmoduleOptions options) {
+        return new SubmoduleWorkflow(options);
+    }
+
+    private SubmoduleOptions options() {
+        return SubmoduleOptions.of(ReleaseOptions.of(platform.dir()).withEnvironment(env()).withLog(log))
+                .withRetry(new Retry(2, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void submodulesOnReleasesPass() {
+        List<ai.brokle.release.submodules.SubmoduleChecks.Status> statuses = workflow(options()).validate();
+        assertEquals(List.of("sdk/python: on release python-v0.2.9", "sdk/javascript: on release js-v0.5.1"),
+                statuses.stream().map(ai.brokle.release.submodules.SubmoduleChecks.Status::line).toList());
+        assertFalse(Files.exists(platform.dir().resolve("sdk/python/.git")), "nothing was checked out");
+    }
+
+    @Test
+    void aSubmodulePastAReleaseFailsTheCheckUnlessWarnOnly() {
+        ObjectId past = python.get("docs: readme");
+        pin("sdk/python", past);
+        platform.commitIndex("chore: python sdk from main");
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> workflow(options()).validate());
+        assertEquals("1 of 2 submodules are not on a release: move each to a release tag of its SDK (mvn brokle-release:update-submodules),"
+                + " or run with -Dbrokle.warnOnly=true to only warn", e.getMessage().lines().findFirst().orElseThrow());
+        assertEquals(List.of("sdk/python: 1 commit past release python-v0.2.9 (python-v0.2.9-1-g" + past.abbreviate(7).name()
+                + "), not a release"), e.problems());
+        List<ai.brokle.release.submodules.SubmoduleChecks.Status> warned = workflow(options().withWarnOnly(true)).validate();
+        assertFalse(warned.get(0).ok());
+        assertTrue(warned.get(1).ok());
+    }
+
+    @Test
+    void validateChecksTheConfiguredSubmodulesToo() {
+        ObjectId past = python.get("docs: readme");
+        pin("sdk/python", past);
+        platform.commitIndex("chore: python sdk from main");
+        try (ai.brokle.release.git.GitRepository git = ai.brokle.release.git.GitRepository.open(platform.dir())) {
+            List<String> problems = new ai.brokle.release.goal.ReleaseChecks(ReleaseOptions.of(platform.dir()).withLog(log)).check(git)
+                    .problems();
+            assertTrue(problems.contains("Submodule sdk/python: 1 commit past release python-v0.2.9 (python-v0.2.9-1-g" + past.abbreviate(7).name()
+                    + "), not a release; move it to a release (mvn brokle-release:update-submodules)"), problems.toString());
+            assertFalse(problems.stream().anyMatch(p -> p.contains("sdk/javascript")), problems.toString());
+        }
+    }
+
+    @Test
+    void aCommitTheRemoteDoesNotHaveAnUninitialisedSubmoduleAndAnUnreachableRemoteAreReported() throws Exception {
+        RevCommit unpushed;
+        try (TestRepo work = TestRepo.open(pythonWork)) {
+            unpushed = work.commit("feat: not pushed");
+        }
+        pin("sdk/python", unpushed);
+        platform.write(".gitmodules", "[submodule \"sdk/python\"]\n\tpath = sdk/python\n\turl = " + pythonRemote.toUri() + "\n"
+                + "[submodule \"sdk/javascript\"]\n\tpath = sdk/javascript\n\turl = https://bot:s3cretpass@127.0.0.1:9/js.git\n"
+                + "[submodule \"sdk/go\"]\n\tpath = sdk/go\n\turl = " + jsRemote.toUri() + "\n");
+        platform.git().add().addFilepattern(".gitmodules").call();
+        platform.commitIndex("chore: submodules");
+        platform.write(".brokle-release.yml", "components:\n  platform:\n    path: .\n");
+        platform.git().add().addFilepattern(".brokle-release.yml").call();
+        platform.commitIndex("chore: every submodule with defaults");
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> workflow(options()).validate());
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("sdk/python: the recorded commit " + unpushed.abbreviate(7).name() + " is not in the remote " + pythonRemote.toUri()
+                + " (rewritten history or an unpushed commit)"), all);
+        assertTrue(all.contains("sdk/javascript: remote unreachable: the remote https://***@127.0.0.1:9/js.git cannot be reached"), all);
+        assertTrue(all.contains("sdk/go: not initialised: .gitmodules declares it, but HEAD records no commit at sdk/go"), all);
+        assertFalse(all.contains("s3cretpass") || String.join("\n", log.lines()).contains("s3cretpass"));
+    }
+
+    @Test
+    void updateMovesEachSubmoduleToItsNewestStableReleaseInOneCommit() throws Exception {
+        pin("sdk/python", python.get("python-v0.2.8"));
+        pin("sdk/javascript", js.get("js-v0.5.0"));
+        ObjectId base = platform.commitIndex("chore: older SDKs").copy();
+        SubmoduleWorkflow.UpdateResult result = workflow(options()).update();
+        assertEquals("chore(deps): update Python SDK to python-v0.2.9, JavaScript SDK to js-v0.5.1",
+                platform.git().log().setMaxCount(1).call().iterator().next().getFullMessage().strip());
+        RevCommit head = platform.git().log().setMaxCount(1).call().iterator().next();
+        assertEquals(base, head.getParent(0));
+        assertEquals(result.commit(), head);
+        DirCache index = platform.git().getRepository().readDirCache();
+        assertEquals(python.get("python-v0.2.9"), index.getEntry("sdk/python").getObjectId(), "the index records the new commit too");
+        assertEquals(List.of("sdk/python: on release python-v0.2.9", "sdk/javascript: on release js-v0.5.1"),
+                workflow(options()).validate().stream().map(ai.brokle.release.submodules.SubmoduleChecks.Status::line).toList());
+
+        SubmoduleWorkflow.UpdateResult again = workflow(options()).update();
+        assertNull(again.commit(), "nothing newer, nothing done");
+        assertTrue(log.lines().contains("Nothing to update: every submodule is on its SDK's newest stable release"), log.lines().toString());
+
+        workflow(options().withPrerelease(true).withSubmodule("sdk/python")).update();
+        assertEquals("chore(deps): update Python SDK to python-v1.0.0-beta.1",
+                platform.git().log().setMaxCount(1).call().iterator().next().getFullMessage().strip());
+    }
+
+    @Test
+    void theCommitMessageIsConfigurable() throws Exception {
+        platform.write(".brokle-release.yml", config("submoduleCommitMessage: 'build(sdk): bump {{updates}}'\n"));
+        platform.git().add().addFilepattern(".brokle-release.yml").call();
+        pin("sdk/javascript", js.get("js-v0.5.0"));
+        platform.commitIndex("chore: older js sdk");
+        workflow(options()).update();
+        assertEquals("build(sdk): bump JavaScript SDK to js-v0.5.1",
+                platform.git().log().setMaxCount(1).call().iterator().next().getFullMessage().strip());
+    }
+
+    @Test
+    void updateOnABranchPushesItAndOpensThenUpdatesOnePullRequest() throws Exception {
+        Path origin = tmp.resolve("platform-origin.git");
+        Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
+        platform.git().remoteAdd().setName("origin").setUri(new URIish(origin.toUri().toString())).call();
+        pin("sdk/python", python.get("python-v0.2.8"));
+        platform.commitIndex("chore: older python sdk");
+        ObjectId main = platform.git().getRepository().resolve("refs/heads/main");
+
+        SubmoduleWorkflow.UpdateResult result = workflow(options().withBranch("bot/update-sdk-submodules")).update();
+        assertEquals(main, platform.git().getRepository().resolve("refs/heads/main"), "the current branch stays where it was");
+        try (Git remote = Git.open(origin.toFile())) {
+            Ref pushed = remote.getRepository().exactRef("refs/heads/bot/update-sdk-submodules");
+            assertEquals(result.commit(), pushed.getObjectId());
+        }
+        assertEquals(1, github.pullRequests().size());
+        JsonNode pull = github.pullRequests().get(0);
+        assertEquals("chore(deps): update Python SDK to python-v0.2.9", pull.path("title").asText());
+        assertEquals("bot/update-sdk-submodules", pull.path("head").asText());
+        assertEquals("main", pull.path("base").asText());
+        String body = pull.path("body").asText();
+        assertTrue(body.contains("| Python SDK | `sdk/python` | `python-v0.2.8` | `python-v0.2.9` |"), body);
+        assertTrue(body.contains("### Python SDK: python-v0.2.8 → python-v0.2.9\n\n- fix: retry on 429 ("), body);
+        assertTrue(body.contains("- [ ] Integration tests pass\n- [ ] Platform builds successfully\n- [ ] No breaking changes detected"), body);
+        assertEquals("https://github.com/brokle-ai/brokle/pull/1", result.pullRequestUrl());
+
+        // a repository_dispatch names the JavaScript SDK: the same pull request is updated, never a second one
+        pin("sdk/javascript", js.get("js-v0.5.0"));
+        platform.commitIndex("chore: older js sdk");
+        Path event = tmp.resolve("event.json");
+        Files.writeString(event, "{\"action\":\"sdk-released\",\"client_payload\":{\"sdk\":\"javascript\",\"version\":\"0.5.1\"}}",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = env();
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        workflow(SubmoduleOptions.of(ReleaseOptions.of(platform.dir()).withEnvironment(env).withLog(log)).withBranch("bot/update-sdk-submodules"))
+                .update();
+        assertEquals(1, github.pullRequests().size());
+        assertEquals("chore(deps): update JavaScript SDK to js-v0.5.1", github.pullRequests().get(0).path("title").asText(),
+                "the event's SDK only: " + github.pullRequests().get(0));
+    }
+
+    @Test
+    void theCompatibilityMatrixFollowsThePlatformReleases() throws Exception {
+        pin("sdk/python", python.get("python-v0.2.8"));
+        pin("sdk/javascript", js.get("js-v0.5.0"));
+        platform.commitIndex("feat: first release");
+        platform.annotatedTag("v1.0.0");
+        pin("sdk/python", python.get("python-v0.2.9"));
+        platform.commitIndex("chore(deps): python sdk 0.2.9");
+        platform.annotatedTag("v1.1.0");
+        pin("sdk/python", python.get("python-v1.0.0-beta.1"));
+        pin("sdk/javascript", js.get("js-v0.5.1"));
+        platform.commitIndex("feat!: sdk 1.0 beta");
+        platform.annotatedTag("v2.0.0-rc.1");
+
+        String text = workflow(options()).matrix();
+        String golden = new String(getClass().getResourceAsStream("/submodules/SDK_COMPATIBILITY.md").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("{{py-0.2.8}}", abbrev(python, "python-v0.2.8")).replace("{{py-0.2.9}}", abbrev(python, "python-v0.2.9"))
+                .replace("{{py-1.0.0-beta.1}}", abbrev(python, "python-v1.0.0-beta.1")).replace("{{js-0.5.1}}", abbrev(js, "js-v0.5.1"));
+        assertEquals(golden, text);
+        assertEquals(text, Files.readString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md")));
+
+        assertEquals(text, workflow(options()).matrix(), "the same history gives the same file");
+        assertTrue(log.lines().contains("docs/SDK_COMPATIBILITY.md is up to date; left as it is"));
+        workflow(options().withCheck(true)).matrix();
+        Files.writeString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md"), text.replace("0.2.9", "0.2.7"));
+        ReleaseFailure stale = assertThrows(ReleaseFailure.class, () -> workflow(options().withCheck(true)).matrix());
+        assertTrue(stale.getMessage().contains("docs/SDK_COMPATIBILITY.md is out of date"), stale.getMessage());
+    }
+
+    private static String abbrev(Map<String, ObjectId> ids, String key) {
+        return ids.get(key).abbreviate(7).name();
+    }
+}
