@@ -9,18 +9,33 @@ import java.util.List;
 public class ReleaseFailure extends ReleaseException {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
+    private final List<Problem> problems;
 
     public ReleaseFailure(String message) {
         this(message, List.of(message));
     }
 
     public ReleaseFailure(String summary, List<String> problems) {
-        super(render(summary, problems), null);
+        this(summary, problems.stream().map(Problem::of).toList(), true);
+    }
+
+    private ReleaseFailure(String summary, List<Problem> problems, boolean located) {
+        super(render(summary, problems.stream().map(Problem::text).toList()), null);
         this.problems = List.copyOf(problems);
     }
 
+    /** A failure whose problems may name their file and line. */
+    public static ReleaseFailure located(String summary, List<Problem> problems) {
+        return new ReleaseFailure(summary, problems, true);
+    }
+
+    /** The problems' texts. */
     public List<String> problems() {
+        return problems.stream().map(Problem::text).toList();
+    }
+
+    /** The problems with their file and line where they have one. */
+    public List<Problem> located() {
         return problems;
     }
 

@@ -37,6 +37,16 @@ public final class ReleaseHistory {
                 .orElse(ChangeHistory.Start.BEGINNING);
     }
 
+    /**
+     * The changes of one release: the component's commits from the previous release reachable from
+     * {@code end} up to {@code end}, released as {@code tag} ({@code version}) on {@code date}.
+     */
+    public static ReleaseChanges release(GitRepository git, ComponentConfig component, RepositoryLinks links, ObjectId end, SemVer version,
+            String tag, String date) {
+        ChangeHistory.Start start = previousRelease(git, git.releaseTags(component.tagPrefix()), end, version);
+        return new ChangeHistory(git, component, links).range(start, new ChangeHistory.End(end, version.toString(), tag, date, tag));
+    }
+
     /** The component's release notes template, or null for the default one; a missing or unreadable file is a problem. */
     public static String template(Path root, ComponentConfig component, List<String> problems) {
         String path = component.releaseNotes().template();

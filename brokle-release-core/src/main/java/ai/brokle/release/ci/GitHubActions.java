@@ -1,5 +1,6 @@
 package ai.brokle.release.ci;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a goal tells GitHub Actions when it runs in a workflow ({@code GITHUB_ACTIONS=true}):
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * Actions every method does nothing.
  */
 public final class GitHubActions {
-    /** A problem that starts with {@code file:line: }, as configuration problems do. */
-    private static final Pattern FILE_LINE = Pattern.compile("([^\\s:]+):(\\d+): (.*)", Pattern.DOTALL);
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -42,17 +39,18 @@ public final class GitHubActions {
         }
     }
 
-    /** One error annotation per problem; a problem that names {@code file:line} is annotated there. */
-    public void errors(List<String> problems) {
+    /** One error annotation per problem; a problem with a file and line is annotated there (without repeating them in the text). */
+    public void errors(List<Problem> problems) {
         if (!active()) {
             return;
         }
-        for (String problem : problems) {
-            Matcher m = FILE_LINE.matcher(problem);
-            if (m.matches()) {
-                out.println("::error file=" + escapeProperty(m.group(1)) + ",line=" + m.group(2) + "::" + escapeData(m.group(3)));
+        for (Problem problem : problems) {
+            if (problem.file() != null && problem.line() > 0) {
+                String prefix = problem.file() + ":" + problem.line() + ": ";
+                String text = problem.text().startsWith(prefix) ? problem.text().substring(prefix.length()) : problem.text();
+                out.println("::error file=" + escapeProperty(problem.file()) + ",line=" + problem.line() + "::" + escapeData(text));
             } else {
-                out.println("::error::" + escapeData(problem));
+                out.println("::error::" + escapeData(problem.text()));
             }
         }
     }

@@ -149,8 +149,8 @@ final class ConfigFields {
     }
 
     ReleaseFailure failure() {
-        return new ReleaseFailure("Invalid release configuration " + fileName + " (" + problems.size() + " problem"
-                + (problems.size() == 1 ? "" : "s") + ")", problems.stream().map(ConfigProblem::toString).toList());
+        return ReleaseFailure.located("Invalid release configuration " + fileName + " (" + problems.size() + " problem"
+                + (problems.size() == 1 ? "" : "s") + ")", problems.stream().map(ConfigProblem::problem).toList());
     }
 
     static String join(String parent, String key) {

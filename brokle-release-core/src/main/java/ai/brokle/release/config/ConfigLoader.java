@@ -60,22 +60,16 @@ public final class ConfigLoader {
             }
         }
         String commitMessage = fields.string(top, "", "commitMessage", ReleaseConfig.DEFAULT_COMMIT_MESSAGE);
-        if (commitMessage != null) {
-            String rest = commitMessage;
-            for (String placeholder : ReleaseConfig.COMMIT_MESSAGE_PLACEHOLDERS) {
-                rest = rest.replace(placeholder, "");
-            }
-            if (commitMessage.isBlank() || rest.contains("{{")) {
-                fields.problem("commitMessage", "'" + commitMessage + "' is not a commit message template; write the message with "
-                        + String.join(", ", ReleaseConfig.COMMIT_MESSAGE_PLACEHOLDERS) + " where the release's names go, e.g. '"
-                        + ReleaseConfig.DEFAULT_COMMIT_MESSAGE + "'");
-            }
+        if (commitMessage != null && (commitMessage.isBlank() || !Placeholders.COMMIT_MESSAGE.problems(commitMessage).isEmpty())) {
+            fields.problem("commitMessage", "'" + commitMessage + "' is not a commit message template; write the message with "
+                    + String.join(", ", Placeholders.COMMIT_MESSAGE.written()) + " where the release's names go, e.g. '"
+                    + ReleaseConfig.DEFAULT_COMMIT_MESSAGE + "'");
         }
         VersionPolicy policy = new VersioningSection(fields).versioning(top.get("versioning"));
         GitHubConfig github = new GitHubSection(fields).github(top.get("github"));
         List<SubmoduleConfig> submodules = new SubmodulesSection(fields).submodules(top.get("submodules"));
         String submoduleMessage = fields.string(top, "", "submoduleCommitMessage", ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE);
-        if (submoduleMessage != null && (!submoduleMessage.contains("{{updates}}") || submoduleMessage.replace("{{updates}}", "").contains("{{"))) {
+        if (submoduleMessage != null && !Placeholders.SUBMODULE_COMMIT_MESSAGE.problems(submoduleMessage).isEmpty()) {
             fields.problem("submoduleCommitMessage", "'" + submoduleMessage + "' is not a commit message template; write the message with {{updates}}"
                     + " where the moves go, e.g. '" + ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE + "'");
         }

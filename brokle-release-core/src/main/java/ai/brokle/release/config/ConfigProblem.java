@@ -1,5 +1,7 @@
 package ai.brokle.release.config;
 
+import ai.brokle.release.Problem;
+
 /**
  * One thing wrong with the configuration.
  *
@@ -9,6 +11,11 @@ package ai.brokle.release.config;
  * @param message what is wrong and what is allowed
  */
 public record ConfigProblem(String file, int line, String key, String message) {
+    /** As a failure carries it: the text reported, with the file and line. */
+    public Problem problem() {
+        return new Problem(toString(), file, line);
+    }
+
     /** As reported: {@code file:line: key: message}. */
     @Override
     public String toString() {

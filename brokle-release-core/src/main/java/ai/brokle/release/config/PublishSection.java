@@ -60,6 +60,8 @@ final class PublishSection {
                     Object payload = d.get("payload");
                     if (payload != null && !(payload instanceof Map)) {
                         fields.problem(itemKey + ".payload", "must be a mapping, e.g. {sdk: python, version: \"{{version}}\"}");
+                    } else if (payload != null) {
+                        checkPayload(payload, itemKey + ".payload");
                     }
                     dispatches.add(new PublishConfig.Dispatch(repository, eventType, payload instanceof Map ? fields.map(payload) : Map.of()));
                 }
@@ -93,5 +95,18 @@ final class PublishSection {
             }
         }
         return new PublishConfig(assets, checksums, List.copyOf(dispatches), notify, pypi, npm, List.copyOf(images));
+    }
+
+    /** Every text value of a payload, however deep, may hold only the dispatch's placeholders. */
+    private void checkPayload(Object node, String key) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkPayload(v, key + "." + k));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkPayload(list.get(i), key + "[" + i + "]");
+            }
+        } else if (node instanceof String text) {
+            Placeholders.DISPATCH_PAYLOAD.problems(text).forEach(p -> fields.problem(key, p));
+        }
     }
 }

@@ -29,7 +29,6 @@ public record ReleaseConfig(String source, String releaseBranch, String remote, 
     public static final String DEFAULT_REMOTE = "origin";
     public static final String DEFAULT_COMMIT_MESSAGE = "chore(release): {{tags}}";
     /** What a commit message template may contain. */
-    public static final List<String> COMMIT_MESSAGE_PLACEHOLDERS = List.of("{{tags}}", "{{versions}}", "{{components}}");
 
     /** How to reach a registry: its configured settings, or the defaults (settings.xml server named as the host). */
     public RegistryConfig registry(String host) {

@@ -8,7 +8,6 @@ import ai.brokle.release.changelog.ChangelogFile;
 import ai.brokle.release.changelog.ChangelogSection;
 import ai.brokle.release.changelog.ReleaseChanges;
 import ai.brokle.release.changelog.ReleaseHistory;
-import ai.brokle.release.changelog.ReleaseNotes;
 import ai.brokle.release.changelog.RepositoryLinks;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
@@ -115,9 +114,7 @@ public final class ChangelogWorkflow {
                         + (changes.leftOut() == 0 ? "" : ", " + changes.leftOut() + " commits left out (merges, release commits,"
                         + " exclusions, reverted pairs, not conventional)"));
                 if (format.equals(ChangelogOptions.NOTES)) {
-                    ReleaseNotes notes = template == null ? ReleaseNotes.defaultTemplate()
-                            : ReleaseNotes.compile(template, component.releaseNotes().template());
-                    text = notes.render(changes);
+                    text = ReleaseHistory.notes(template, component).render(changes);
                 } else if (existing != null || output != null) {
                     text = mergeInto(existing, changes, links);
                 } else {

@@ -9,11 +9,15 @@ import ai.brokle.release.changesets.ChangesetVersioning;
 import ai.brokle.release.changesets.PreState;
 import ai.brokle.release.changesets.ReleasePlan;
 import ai.brokle.release.changesets.Workspace;
-import ai.brokle.release.files.FileChange;
 import ai.brokle.release.files.NpmManifest;
 import ai.brokle.release.git.FileHistory;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.plan.Effect;
+import ai.brokle.release.plan.Journal;
 import ai.brokle.release.plan.Mode;
+import ai.brokle.release.plan.Plan;
+import ai.brokle.release.plan.Status;
+import ai.brokle.release.plan.Step;
 import ai.brokle.release.version.Bump;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,18 +171,9 @@ public final class ChangesetWorkflow {
                 log.info(r.name() + ": " + r.oldVersion() + " -> " + r.newVersion() + " (" + r.type().label() + ", npm dist-tag "
                         + r.distTag() + ")");
             }
-            if (mode == Mode.SIMULATE) {
-                for (FileChange c : outcome.changes()) {
-                    log.info("Would write " + c.path());
-                }
-                outcome.deletions().forEach(d -> log.info("Would delete " + d));
-                return outcome;
-            }
-            versioning.apply(outcome);
+            new Plan(List.of(new VersionPackagesStep(versioning, outcome, log)), Journal.NONE, log).run(mode);
         }
-        outcome.changes().forEach(c -> log.info("Wrote " + c.path()));
-        outcome.deletions().forEach(d -> log.info("Deleted " + d));
-        if (plan.preState().isPresent()) {
+        if (mode == Mode.EXECUTE && plan.preState().isPresent()) {
             log.info("In pre-release mode (" + plan.preState().get().tag() + "): change files are kept until pre-exit");
         }
         return outcome;
@@ -189,7 +184,7 @@ public final class ChangesetWorkflow {
         List<String> problems = new ArrayList<>();
         requireDirectory(problems);
         if (tag == null || tag.isBlank() || !PRE_TAG.matcher(tag.trim()).matches() || tag.trim().equals("latest")) {
-            problems.add("brokle.tag: " + (tag == null || tag.isBlank() ? "missing" : "'" + tag + "' is not a pre-release tag")
+            problems.add("brokle.prerelease: " + (tag == null || tag.isBlank() ? "missing" : "'" + tag + "' is not a pre-release tag")
                     + "; give one word of letters, digits or '-', e.g. -Dbrokle.prerelease=alpha (never 'latest')");
         }
         Optional<PreState> current = directory.preState();
@@ -237,6 +232,43 @@ public final class ChangesetWorkflow {
             return GitRepository.open(root);
         } catch (ReleaseFailure notARepository) {
             return null;
+        }
+    }
+
+    /** The package versions, changelogs and consumed change files of a release plan, written as the Changesets CLI writes them. */
+    private static final class VersionPackagesStep implements Step {
+        private final ChangesetVersioning versioning;
+        private final ChangesetVersioning.Outcome outcome;
+        private final ReleaseLog log;
+
+        VersionPackagesStep(ChangesetVersioning versioning, ChangesetVersioning.Outcome outcome, ReleaseLog log) {
+            this.versioning = versioning;
+            this.outcome = outcome;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return "changeset-version";
+        }
+
+        @Override
+        public Status status(Journal journal) {
+            return outcome.changes().isEmpty() && outcome.deletions().isEmpty() ? Status.DONE : Status.TODO;
+        }
+
+        @Override
+        public void simulate(ReleaseLog out) {
+            outcome.changes().forEach(c -> out.info("Would write " + c.path()));
+            outcome.deletions().forEach(d -> out.info("Would delete " + d));
+        }
+
+        @Override
+        public Effect execute() {
+            versioning.apply(outcome);
+            outcome.changes().forEach(c -> log.info("Wrote " + c.path()));
+            outcome.deletions().forEach(d -> log.info("Deleted " + d));
+            return Effect.done(outcome.changes().size() + " files");
         }
     }
 }

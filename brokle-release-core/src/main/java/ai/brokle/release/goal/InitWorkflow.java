@@ -6,11 +6,12 @@ import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.init.InitFiles;
+import ai.brokle.release.init.InitFilesStep;
 import ai.brokle.release.init.Layout;
-import ai.brokle.release.plan.Mode;
+import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.Plan;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,31 +53,15 @@ public final class InitWorkflow {
         } catch (ReleaseFailure e) {
             throw new ReleaseError("init wrote a configuration that does not validate (a defect of brokle-release): " + e.getMessage(), e);
         }
-        List<String> existing = files.keySet().stream().filter(p -> Files.exists(root.resolve(p))).toList();
-        if (!existing.isEmpty() && !options.force() && options.mode() == Mode.EXECUTE) {
-            throw new ReleaseFailure("init writes nothing: " + existing.size() + " of its files exist already", existing.stream()
-                    .map(p -> p + " exists; move it aside, or run again with -Dbrokle.force=true to replace it").toList());
+        InitFilesStep writing = new InitFilesStep(root, files, options.force(), stdout, log);
+        Plan plan = new Plan(List.of(writing), Journal.NONE, log);
+        List<String> problems = plan.problems(options.mode());
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure("init writes nothing: " + problems.size() + " of its files exist already", problems);
         }
         log.info("Found " + layout.kind().component() + " layout: component '" + layout.name() + "', tags " + layout.tagPrefix() + "<version>"
                 + (layout.submodules().isEmpty() ? "" : ", submodules " + String.join(", ", layout.submodules().keySet())));
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            if (options.mode() == Mode.SIMULATE) {
-                stdout.println("--- " + file.getKey() + (existing.contains(file.getKey()) ? " (exists; would be replaced with -Dbrokle.force=true)" : ""));
-                stdout.print(file.getValue());
-                continue;
-            }
-            try {
-                Path target = root.resolve(file.getKey());
-                Files.createDirectories(target.getParent() == null ? root : target.getParent());
-                Files.writeString(target, file.getValue());
-                log.info((existing.contains(file.getKey()) ? "Replaced " : "Wrote ") + file.getKey());
-            } catch (IOException e) {
-                throw new ReleaseError("Cannot write " + file.getKey() + ": " + e.getMessage(), e);
-            }
-        }
-        if (options.mode() == Mode.EXECUTE) {
-            log.info("Next: read " + InitFiles.CONFIG + " (every key is commented), run the validate goal, commit the files.");
-        }
+        plan.run(options.mode());
         return files;
     }
 }

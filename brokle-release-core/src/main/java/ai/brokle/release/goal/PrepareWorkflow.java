@@ -3,14 +3,13 @@ package ai.brokle.release.goal;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
-import ai.brokle.release.changelog.ChangeHistory;
 import ai.brokle.release.changelog.ChangelogFile;
 import ai.brokle.release.changelog.ChangelogSection;
 import ai.brokle.release.changelog.ReleaseChanges;
 import ai.brokle.release.changelog.ReleaseHistory;
-import ai.brokle.release.changelog.ReleaseNotes;
 import ai.brokle.release.changelog.RepositoryLinks;
 import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
 import ai.brokle.release.config.VersionFileKind;
@@ -20,13 +19,11 @@ import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
-import ai.brokle.release.plan.Effect;
-import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
 import ai.brokle.release.plan.PrepareJournal;
 import ai.brokle.release.plan.PrepareState;
-import ai.brokle.release.plan.Status;
 import ai.brokle.release.plan.Step;
 import ai.brokle.release.planning.ChangesetComponent;
 import ai.brokle.release.planning.ComponentPlan;
@@ -120,7 +117,7 @@ public final class PrepareWorkflow {
                     draft = draft(git, checked, releasing, problems, state);
                 }
                 if (!problems.isEmpty()) {
-                    throw new ReleaseFailure("Cannot prepare the release (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    throw checked.failure("Cannot prepare the release (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                             + "); nothing was changed", problems);
                 }
                 state.branch = git.currentBranch().orElseThrow();
@@ -209,14 +206,12 @@ public final class PrepareWorkflow {
             if (fromChangesets != null) {
                 tagMessages.put(plan.tag(), fromChangesets.notes());
             } else {
-                ReleaseChanges changes = changes(git, component, links, plan, head);
+                ReleaseChanges changes = ReleaseHistory.release(git, component, links, head, next, plan.tag(),
+                        ReleaseHistory.today(options.release().environment()));
                 if (component.changelogPath() != null) {
                     changelog(root, component, changes, links, files, problems);
                 }
-                String template = ReleaseHistory.template(root, component, problems);
-                ReleaseNotes notes = template == null ? ReleaseNotes.defaultTemplate()
-                        : ReleaseNotes.compile(template, component.releaseNotes().template());
-                tagMessages.put(plan.tag(), notes.render(changes));
+                tagMessages.put(plan.tag(), ReleaseHistory.notes(ReleaseHistory.template(root, component, problems), component).render(changes));
             }
             tags.add(plan.tag());
             plannedTags.add(plan.tag());
@@ -226,17 +221,9 @@ public final class PrepareWorkflow {
         }
         List<FileChange> changes = files.changes();
         changes.forEach(c -> state.paths.add(c.path()));
-        String message = config.commitMessage().replace("{{tags}}", String.join(", ", tags)).replace("{{versions}}", String.join(", ", versions))
-                .replace("{{components}}", String.join(", ", names));
+        String message = Placeholders.COMMIT_MESSAGE.render(config.commitMessage(), Map.of("tags", String.join(", ", tags),
+                "versions", String.join(", ", versions), "components", String.join(", ", names)));
         return new Draft(changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
-    }
-
-    /** The component's changes from its previous release to HEAD, released as the next version. */
-    private ReleaseChanges changes(GitRepository git, ComponentConfig component, RepositoryLinks links, ComponentPlan plan, ObjectId head) {
-        SemVer target = plan.nextVersion();
-        ChangeHistory.Start start = ReleaseHistory.previousRelease(git, git.releaseTags(component.tagPrefix()), head, target);
-        ChangeHistory.End end = new ChangeHistory.End(head, target.toString(), plan.tag(), ReleaseHistory.today(options.release().environment()), plan.tag());
-        return new ChangeHistory(git, component, links).range(start, end);
     }
 
     private static void changelog(Path root, ComponentConfig component, ReleaseChanges changes, RepositoryLinks links,
@@ -259,7 +246,7 @@ public final class PrepareWorkflow {
     }
 
     /** The release commit and its tags: objects first, then the branch and every tag in one atomic ref update. */
-    private final class CommitStep implements Step {
+    private final class CommitStep extends LocalStep {
         private final GitRepository git;
         private final ReleaseWriter writer;
         private final PrepareState state;
@@ -278,11 +265,7 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Status status(Journal journal) {
-            return isDone() ? Status.DONE : Status.TODO;
-        }
-
-        private boolean isDone() {
+        protected boolean isDone() {
             return committed(state, writer);
         }
 
@@ -297,12 +280,7 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Effect execute() {
-            apply();
-            return Effect.done("");
-        }
-
-        private void apply() {
+        protected void apply() {
             PersonIdent who = writer.identity();
             ObjectId base = ObjectId.fromString(state.base);
             ObjectId commit = writer.writeCommit(base, draft.files(), draft.message(), who);
@@ -319,7 +297,7 @@ public final class PrepareWorkflow {
     }
 
     /** The work tree and index get the released files, as a checkout of the release commit would write them. */
-    private final class WorkTreeStep implements Step {
+    private final class WorkTreeStep extends LocalStep {
         private final ReleaseWriter writer;
         private final PrepareState state;
 
@@ -334,11 +312,7 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Status status(Journal journal) {
-            return isDone() ? Status.DONE : Status.TODO;
-        }
-
-        private boolean isDone() {
+        protected boolean isDone() {
             return state.commit != null && writer.differingFromWorkTree(ObjectId.fromString(state.commit), state.paths).isEmpty();
         }
 
@@ -349,18 +323,13 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Effect execute() {
-            apply();
-            return Effect.done("");
-        }
-
-        private void apply() {
+        protected void apply() {
             writer.checkOut(ObjectId.fromString(state.commit), state.paths);
         }
     }
 
     /** The branch and the tags go to the remote together or not at all. */
-    private final class PushStep implements Step {
+    private final class PushStep extends LocalStep {
         private final GitRepository git;
         private final PrepareState state;
 
@@ -386,11 +355,7 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Status status(Journal journal) {
-            return isDone() ? Status.DONE : Status.TODO;
-        }
-
-        private boolean isDone() {
+        protected boolean isDone() {
             if (state.commit == null) {
                 return false;
             }
@@ -413,12 +378,7 @@ public final class PrepareWorkflow {
         }
 
         @Override
-        public Effect execute() {
-            apply();
-            return Effect.done("");
-        }
-
-        private void apply() {
+        protected void apply() {
             try {
                 remote().pushAtomically(refs());
             } catch (RuntimeException e) {

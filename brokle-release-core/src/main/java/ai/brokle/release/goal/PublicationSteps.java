@@ -99,10 +99,8 @@ final class PublicationSteps {
         if (target.component().changesets()) {
             return new ReleaseNotesText(run.git.tagMessage(target.tag()).orElse(""), null);
         }
-        ChangeHistory.Start start = ReleaseHistory.previousRelease(run.git, run.releases(), target.commit(), target.version());
-        ChangeHistory.End end = new ChangeHistory.End(target.commit(), target.version().toString(), target.tag(),
-                ChangeHistory.date(run.git.tagTime(target.tag())), target.tag());
-        ReleaseChanges changes = new ChangeHistory(run.git, target.component(), target.links()).range(start, end);
+        ReleaseChanges changes = ReleaseHistory.release(run.git, target.component(), target.links(), target.commit(), target.version(),
+                target.tag(), ChangeHistory.date(run.git.tagTime(target.tag())));
         String template = ReleaseHistory.template(run.git.workTree(), target.component(), run.problems);
         return new ReleaseNotesText(ReleaseHistory.notes(template, target.component()).render(changes), changes);
     }

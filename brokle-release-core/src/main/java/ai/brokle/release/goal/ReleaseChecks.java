@@ -1,5 +1,6 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.changelog.ChangelogFile;
@@ -42,6 +43,7 @@ public final class ReleaseChecks {
     private List<ComponentPlan> checkedPlans = List.of();
     /** The release plan of each change-file component, by name, read once and handed to prepare. */
     private final Map<String, ReleasePlan> changesetPlans = new HashMap<>();
+    private final List<Problem> configProblems = new ArrayList<>();
     /** The remote's tags, listed once for every component; null until asked. */
     private Set<String> remoteTags;
     private boolean remoteUnreachable;
@@ -55,7 +57,11 @@ public final class ReleaseChecks {
      * when they could not be planned), and every problem.
      */
     public record Checked(ReleaseConfig config, List<ComponentConfig> components, List<ComponentPlan> plans, List<String> problems,
-            Map<String, ReleasePlan> changesetPlans) {
+            Map<String, ReleasePlan> changesetPlans, List<Problem> configProblems) {
+        /** The failure reporting {@code problems} (these and others), configuration problems on their lines. */
+        public ReleaseFailure failure(String summary, List<String> all) {
+            return ReleaseFailure.located(summary, Problem.locate(all, configProblems));
+        }
     }
 
     /** Runs every check against the next versions; changes nothing. */
@@ -71,6 +77,7 @@ public final class ReleaseChecks {
             config = ConfigLoader.load(git.workTree());
         } catch (ReleaseFailure e) {
             problems.addAll(e.problems());
+            configProblems.addAll(e.located());
         }
         boolean shallow = git.isShallow();
         if (shallow) {
@@ -84,7 +91,7 @@ public final class ReleaseChecks {
         if (config != null) {
             problems.addAll(new SubmoduleChecks(options.credentials(), options.log()).releaseProblems(git, config));
         }
-        return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems), Map.copyOf(changesetPlans));
+        return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems), Map.copyOf(changesetPlans), List.copyOf(configProblems));
     }
 
     private void checkWorkTree(GitRepository git) {

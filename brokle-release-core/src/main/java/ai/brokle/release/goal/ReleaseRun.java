@@ -1,5 +1,6 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.changelog.ReleaseHistory;
@@ -33,6 +34,8 @@ final class ReleaseRun implements AutoCloseable {
     final GitRepository git;
     final ReleaseLog log;
     final List<String> problems = new ArrayList<>();
+    /** The configuration's problems with their lines, when it failed to load, for the annotations of the one report. */
+    private final List<Problem> configProblems = new ArrayList<>();
     /** The release, or null when the tag or the configuration is wrong (the problems say why). */
     final ReleaseTarget target;
     private List<ReleaseTag> releases;
@@ -41,7 +44,7 @@ final class ReleaseRun implements AutoCloseable {
         this.options = options;
         this.log = options.log();
         this.git = GitRepository.open(options.baseDirectory());
-        this.target = resolve(git, options, tag, needsGitHub, problems);
+        this.target = resolve(git, options, tag, needsGitHub, problems, configProblems);
     }
 
     /**
@@ -70,8 +73,8 @@ final class ReleaseRun implements AutoCloseable {
     /** Fails with every problem found, saying that {@code nothingDone}; does nothing when there is none. */
     void failOnProblems(String cannot, String nothingDone) {
         if (!problems.isEmpty()) {
-            throw new ReleaseFailure(cannot + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "); " + nothingDone,
-                    problems);
+            throw ReleaseFailure.located(cannot + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "); " + nothingDone,
+                    Problem.locate(problems, configProblems));
         }
     }
 
@@ -80,12 +83,14 @@ final class ReleaseRun implements AutoCloseable {
         git.close();
     }
 
-    private static ReleaseTarget resolve(GitRepository git, ReleaseOptions options, String requestedTag, boolean needsGitHub, List<String> problems) {
+    private static ReleaseTarget resolve(GitRepository git, ReleaseOptions options, String requestedTag, boolean needsGitHub, List<String> problems,
+            List<Problem> configProblems) {
         ReleaseConfig config = null;
         try {
             config = ConfigLoader.load(git.workTree());
         } catch (ReleaseFailure e) {
             problems.addAll(e.problems());
+            configProblems.addAll(e.located());
         }
         String tag = requestedTag != null && !requestedTag.isBlank() ? requestedTag.trim() : null;
         if (tag == null) {

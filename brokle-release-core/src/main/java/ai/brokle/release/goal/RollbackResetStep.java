@@ -2,16 +2,13 @@ package ai.brokle.release.goal;
 
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.git.ReleaseWriter;
-import ai.brokle.release.plan.Effect;
-import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.PrepareState;
-import ai.brokle.release.plan.Status;
-import ai.brokle.release.plan.Step;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /** Not pushed: the branch back to where the release started and the tags deleted, in one atomic ref update. */
-final class RollbackResetStep implements Step {
+final class RollbackResetStep extends LocalStep {
     private final ReleaseWriter writer;
     private final PrepareState state;
 
@@ -26,11 +23,7 @@ final class RollbackResetStep implements Step {
     }
 
     @Override
-    public Status status(Journal journal) {
-        return isDone() ? Status.DONE : Status.TODO;
-    }
-
-    private boolean isDone() {
+    protected boolean isDone() {
         return writer.ref(Constants.R_HEADS + state.branch).map(b -> b.name().equals(state.base)).orElse(false)
                 && RollbackWorkflow.ownTags(writer, state).isEmpty();
     }
@@ -43,12 +36,7 @@ final class RollbackResetStep implements Step {
     }
 
     @Override
-    public Effect execute() {
-        apply();
-        return Effect.done("");
-    }
-
-    private void apply() {
+    protected void apply() {
         ObjectId from = writer.ref(Constants.R_HEADS + state.branch).orElseThrow();
         writer.moveBranchDeletingTags(state.branch, from, ObjectId.fromString(state.base), RollbackWorkflow.ownTags(writer, state),
                 "brokle-release rollback: " + String.join(", ", state.tags.keySet()));

@@ -2,16 +2,13 @@ package ai.brokle.release.goal;
 
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.git.ReleaseWriter;
-import ai.brokle.release.plan.Effect;
-import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.PrepareState;
-import ai.brokle.release.plan.Status;
-import ai.brokle.release.plan.Step;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 
 /** The released files in the work tree and index get the content of the commit the branch is now at. */
-final class RollbackRestoreFilesStep implements Step {
+final class RollbackRestoreFilesStep extends LocalStep {
     private final ReleaseWriter writer;
     private final PrepareState state;
     private final Supplier<ObjectId> target;
@@ -28,11 +25,7 @@ final class RollbackRestoreFilesStep implements Step {
     }
 
     @Override
-    public Status status(Journal journal) {
-        return isDone() ? Status.DONE : Status.TODO;
-    }
-
-    private boolean isDone() {
+    protected boolean isDone() {
         ObjectId commit = target.get();
         return commit != null && writer.differingFromWorkTree(commit, state.paths).isEmpty();
     }
@@ -43,12 +36,7 @@ final class RollbackRestoreFilesStep implements Step {
     }
 
     @Override
-    public Effect execute() {
-        apply();
-        return Effect.done("");
-    }
-
-    private void apply() {
+    protected void apply() {
         writer.checkOut(target.get(), state.paths);
     }
 }

@@ -8,13 +8,11 @@ import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.PublicationRecord;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
-import ai.brokle.release.plan.Effect;
-import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
 import ai.brokle.release.plan.PrepareJournal;
 import ai.brokle.release.plan.PrepareState;
-import ai.brokle.release.plan.Status;
 import ai.brokle.release.plan.Step;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -276,7 +274,7 @@ public final class RollbackWorkflow {
     }
 
     /** Pushed: a new commit on the branch reverts the release commit, and the local tags are deleted, in one atomic ref update. */
-    private final class RevertStep implements Step {
+    private final class RevertStep extends LocalStep {
         private final GitRepository git;
         private final ReleaseWriter writer;
         private final PrepareState state;
@@ -293,11 +291,7 @@ public final class RollbackWorkflow {
         }
 
         @Override
-        public Status status(Journal journal) {
-            return isDone() ? Status.DONE : Status.TODO;
-        }
-
-        private boolean isDone() {
+        protected boolean isDone() {
             if (state.revert == null) {
                 return false;
             }
@@ -316,12 +310,7 @@ public final class RollbackWorkflow {
         }
 
         @Override
-        public Effect execute() {
-            apply();
-            return Effect.done("");
-        }
-
-        private void apply() {
+        protected void apply() {
             ObjectId tip = writer.ref(Constants.R_HEADS + state.branch).orElseThrow();
             Map<String, byte[]> before = writer.contents(ObjectId.fromString(state.base), state.paths);
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -338,7 +327,7 @@ public final class RollbackWorkflow {
     }
 
     /** The revert and the deletion of the remote tags, in one atomic push. */
-    private final class PushRevertStep implements Step {
+    private final class PushRevertStep extends LocalStep {
         private final GitRepository git;
         private final ReleaseWriter writer;
         private final RemotePush remote;
@@ -361,11 +350,7 @@ public final class RollbackWorkflow {
         }
 
         @Override
-        public Status status(Journal journal) {
-            return isDone() ? Status.DONE : Status.TODO;
-        }
-
-        private boolean isDone() {
+        protected boolean isDone() {
             if (state.revert == null) {
                 return false;
             }
@@ -381,12 +366,7 @@ public final class RollbackWorkflow {
         }
 
         @Override
-        public Effect execute() {
-            apply();
-            return Effect.done("");
-        }
-
-        private void apply() {
+        protected void apply() {
             try {
                 remote.pushAtomically(List.of(Constants.R_HEADS + state.branch), tagRefs());
             } catch (RuntimeException e) {

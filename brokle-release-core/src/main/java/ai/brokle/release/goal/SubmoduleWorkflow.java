@@ -9,6 +9,7 @@ import ai.brokle.release.commits.ConventionalCommit;
 import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
+import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
@@ -138,8 +139,8 @@ public final class SubmoduleWorkflow {
             }
             Map<String, ObjectId> gitlinks = new LinkedHashMap<>();
             updates.forEach(u -> gitlinks.put(u.submodule().path(), u.after().commit()));
-            String message = config.submoduleCommitMessage().replace("{{updates}}", String.join(", ", updates.stream()
-                    .map(u -> u.submodule().config().name() + " to " + u.after().tag()).toList())).strip() + "\n";
+            String message = Placeholders.SUBMODULE_COMMIT_MESSAGE.render(config.submoduleCommitMessage(), Map.of("updates", String.join(", ",
+                    updates.stream().map(u -> u.submodule().config().name() + " to " + u.after().tag()).toList()))).strip() + "\n";
             SubmoduleLinks links = new SubmoduleLinks(git);
             ReleaseWriter writer = new ReleaseWriter(git);
             ObjectId commit = links.commitGitlinks(head, gitlinks, message, writer.identity());

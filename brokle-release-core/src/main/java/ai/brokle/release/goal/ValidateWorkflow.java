@@ -1,6 +1,5 @@
 package ai.brokle.release.goal;
 
-import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.git.GitRepository;
 
 /**
@@ -20,7 +19,7 @@ public final class ValidateWorkflow {
             checked = new ReleaseChecks(options).check(git);
         }
         if (!checked.problems().isEmpty()) {
-            throw new ReleaseFailure("Release validation failed with " + checked.problems().size() + " problem"
+            throw checked.failure("Release validation failed with " + checked.problems().size() + " problem"
                     + (checked.problems().size() == 1 ? "" : "s"), checked.problems());
         }
         options.log().info("Release validation passed");

@@ -4,15 +4,22 @@ package ai.brokle.release.plan;
  * A reason a step cannot run, found by its preflight {@link Step#check()}.
  *
  * @param message what is wrong and what to do, naming the setting or file to fix
- * @param credential whether it is only a missing credential: that stops a real run, while a dry
- *     run, which sends nothing, goes on and tells what it would need
+ * @param realRunOnly whether it stops only a real run (a missing credential, a file that a real run
+ *     would replace without permission): a dry run, which changes and sends nothing, goes on and tells
+ *     what a real run would need
  */
-public record Check(String message, boolean credential) {
+public record Check(String message, boolean realRunOnly) {
     public static Check problem(String message) {
         return new Check(message, false);
     }
 
+    /** A missing credential: a dry run goes on without it. */
     public static Check credential(String message) {
+        return new Check(message, true);
+    }
+
+    /** Something only a real run needs settled first (a permission to replace a file, say). */
+    public static Check beforeRealRun(String message) {
         return new Check(message, true);
     }
 }

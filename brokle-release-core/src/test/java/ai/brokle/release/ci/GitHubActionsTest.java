@@ -2,6 +2,7 @@ package ai.brokle.release.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.brokle.release.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,19 @@ class GitHubActionsTest {
     @Test
     void problemsBecomeErrorAnnotationsOnTheirFileAndLine() {
         actions(Map.of("GITHUB_ACTIONS", "true")).errors(List.of(
-                ".brokle-release.yml:7: components.platform.tagPrefix: 'v 1' is not a tag prefix",
-                "The work tree has uncommitted changes (a.txt)\nand more, 100% sure"));
+                new Problem(".brokle-release.yml:7: components.platform.tagPrefix: 'v 1' is not a tag prefix", ".brokle-release.yml", 7),
+                Problem.of("The work tree has uncommitted changes (a.txt)\nand more, 100% sure"),
+                Problem.of("a.txt:3: looks located, but a problem's text is never read for a place")));
         assertEquals("::error file=.brokle-release.yml,line=7::components.platform.tagPrefix: 'v 1' is not a tag prefix\n"
-                + "::error::The work tree has uncommitted changes (a.txt)%0Aand more, 100%25 sure\n", out.toString(StandardCharsets.UTF_8));
+                + "::error::The work tree has uncommitted changes (a.txt)%0Aand more, 100%25 sure\n"
+                + "::error::a.txt:3: looks located, but a problem's text is never read for a place\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void secretsAreMaskedInActionsOnly() {
         actions(Map.of("GITHUB_ACTIONS", "true")).mask("s3cr3t-token");
         actions(Map.of()).mask("other-token");
-        actions(Map.of()).errors(List.of("not annotated outside Actions"));
+        actions(Map.of()).errors(List.of(Problem.of("not annotated outside Actions")));
         assertEquals("::add-mask::s3cr3t-token\n", out.toString(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.testing.BareRemote;
 import ai.brokle.release.testing.RecordingLog;
@@ -175,6 +176,11 @@ class ValidateWorkflowTest {
             assertTrue(all.contains(".brokle-release.yml:3: components.a.tagPrefx: unknown key"), all);
             assertTrue(all.contains("uncommitted changes (.brokle-release.yml)"), all);
             assertTrue(all.contains("The current branch is 'dev'"), all);
+            ReleaseFailure failure = assertThrows(ReleaseFailure.class, () -> validate(work));
+            assertTrue(failure.located().contains(new Problem(".brokle-release.yml:3: components.a.tagPrefx: unknown key; allowed here: path,"
+                    + " tagPrefix, versionFiles, changelog, releaseNotes, images, versioning, githubRelease, dispatch, notify, pypi, npm",
+                    ".brokle-release.yml", 3)), "the configuration problem keeps its file and line in the goal's report: " + failure.located());
+            assertTrue(failure.located().stream().filter(p -> p.text().contains("The current branch is 'dev'")).allMatch(p -> p.file() == null));
         }
     }
 

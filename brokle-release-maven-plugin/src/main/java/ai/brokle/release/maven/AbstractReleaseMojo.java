@@ -52,7 +52,7 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
                     .withLog(new MavenReleaseLog(getLog())).withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
-            new GitHubActions(System.getenv(), System.out).errors(e.problems());
+            new GitHubActions(System.getenv(), System.out).errors(e.located());
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ReleaseError e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -19,7 +19,7 @@ public class ImagesMojo extends AbstractRemoteMojo {
     @Parameter(property = Properties.TAG)
     private String tag;
 
-    /** Print what would be pushed after building the images into their OCI layouts, and push nothing (the target registries are not asked). */
+    /** Print what would be pushed after building the images into their OCI layouts, and push nothing (a registry is only read, for a push the publication record holds). */
     @Parameter(property = Properties.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 

@@ -1,6 +1,7 @@
 package ai.brokle.release.publish.github;
 
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.PublishConfig;
 import ai.brokle.release.plan.Check;
 import ai.brokle.release.plan.Effect;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A repository_dispatch event of a release; GitHub cannot tell whether one was sent, so the journal
@@ -86,8 +88,8 @@ public final class DispatchStep implements Step {
 
     private static JsonNode fillValue(JsonNode value, ReleaseTarget target) {
         if (value.isTextual()) {
-            return JSON.getNodeFactory().textNode(value.asText().replace("{{version}}", target.version().toString())
-                    .replace("{{tag}}", target.tag()).replace("{{component}}", target.component().name()));
+            return JSON.getNodeFactory().textNode(Placeholders.DISPATCH_PAYLOAD.render(value.asText(), Map.of("version",
+                    target.version().toString(), "tag", target.tag(), "component", target.component().name())));
         }
         if (value.isObject()) {
             return fill((ObjectNode) value, target);
