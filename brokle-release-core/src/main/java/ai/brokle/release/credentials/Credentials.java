@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -72,9 +74,14 @@ public final class Credentials {
         return new Credentials(named, servers, Map.copyOf(value), mask);
     }
 
-    /** With what hides a secret from the log (in GitHub Actions: {@code ::add-mask::}). */
+    /** With what hides a secret from the log (in GitHub Actions: {@code ::add-mask::}), told each secret once. */
     public Credentials masking(Consumer<String> value) {
-        return new Credentials(named, servers, environment, value);
+        Set<String> told = ConcurrentHashMap.newKeySet();
+        return new Credentials(named, servers, environment, s -> {
+            if (told.add(s)) {
+                value.accept(s);
+            }
+        });
     }
 
     /** The token for {@code purpose}: the named settings.xml server's password, else the purpose's environment variables. */

@@ -1,6 +1,5 @@
 package ai.brokle.release.goal;
 
-import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.http.Retry;
 import ai.brokle.release.plan.Mode;
 
@@ -43,10 +42,5 @@ public record PerformOptions(ReleaseOptions release, String tag, String skip, bo
     /** How the goal's plan runs: {@code brokle.dryRun} simulates every step. */
     public Mode mode() {
         return Mode.of(dryRun);
-    }
-
-    /** The GitHub token (masked as it is handed out), or null when none is at hand. */
-    String token() {
-        return release.credentials().token(Credentials.Purpose.GITHUB).orElse(null);
     }
 }

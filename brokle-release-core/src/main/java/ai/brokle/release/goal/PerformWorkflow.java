@@ -1,6 +1,7 @@
 package ai.brokle.release.goal;
 
 import ai.brokle.release.ci.GitHubActions;
+import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.plan.Check;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
@@ -45,7 +46,7 @@ public final class PerformWorkflow {
             Set<String> skipped = Skips.parse(options.skip(), "brokle.perform.skipSteps", "perform", PublicationSteps.KINDS, run.problems);
             ReleaseTarget target = run.target;
             if (target == null) {
-                if (options.token() == null && !skipped.containsAll(List.of(GitHubReleaseStep.NAME, DispatchStep.KIND))) {
+                if (!options.release().credentials().has(Credentials.Purpose.GITHUB) && !skipped.containsAll(List.of(GitHubReleaseStep.NAME, DispatchStep.KIND))) {
                     run.problems.addAll(Plan.problems("perform", List.of(Check.credential(GitHubTokens.MISSING)), options.mode(), run.log));
                 }
                 run.failOnProblems("Cannot perform the release", "nothing was published");

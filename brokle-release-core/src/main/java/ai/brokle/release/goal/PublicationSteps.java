@@ -7,6 +7,7 @@ import ai.brokle.release.changelog.ReleaseHistory;
 import ai.brokle.release.ci.GitHubActions;
 import ai.brokle.release.config.PublishConfig;
 import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.http.Sleeper;
 import ai.brokle.release.notify.NotifyStep;
 import ai.brokle.release.notify.Webhook;
 import ai.brokle.release.plan.Step;
@@ -37,7 +38,6 @@ final class PublicationSteps {
     private final ReleaseRun run;
     private final PerformOptions options;
     private final ReleaseTarget target;
-    private final GitHubActions actions;
     private final Credentials credentials;
     private GitHubClient github;
 
@@ -45,12 +45,7 @@ final class PublicationSteps {
         this.run = run;
         this.options = options;
         this.target = run.target;
-        this.actions = actions;
         this.credentials = options.release().credentials().masking(actions::mask);
-    }
-
-    private PerformOptions options() {
-        return options;
     }
 
     /** The GitHub token: the settings.xml one, else GITHUB_TOKEN, else GH_TOKEN; null when none. */
@@ -60,22 +55,22 @@ final class PublicationSteps {
 
     private GitHubClient github() {
         if (github == null) {
-            github = new GitHubClient(URI.create(target.config().github().apiUrl()), token(), options().retry(), d -> Thread.sleep(d.toMillis()),
+            github = new GitHubClient(URI.create(target.config().github().apiUrl()), token(), options.retry(), Sleeper.REAL,
                     run.log);
         }
         return github;
     }
 
     PypiPublication pypi() {
-        return new PypiPublication(run.git.workTree(), target, options().release().environment(), credentials, options().retry(), run.log);
+        return new PypiPublication(run.git.workTree(), target, options.release().environment(), credentials, options.retry(), run.log);
     }
 
     NpmPublication npm() {
-        return new NpmPublication(run.git.workTree(), target, options().release().environment(), credentials, options().distTag(), run.log);
+        return new NpmPublication(run.git.workTree(), target, options.release().environment(), credentials, options.distTag(), run.log);
     }
 
     ImagePublication images() {
-        return new ImagePublication(run.git, target, credentials, options().release().environment(), imageOutput(options()), run.log);
+        return new ImagePublication(run.git, target, credentials, options.release().environment(), imageOutput(options), run.log);
     }
 
     /** Where images are built: {@code target/brokle-release/images} under the base directory. */
@@ -86,7 +81,7 @@ final class PublicationSteps {
     List<Step> dispatches() {
         List<Step> steps = new ArrayList<>();
         for (PublishConfig.Dispatch d : target.component().publish().dispatches()) {
-            steps.add(DispatchStep.of(target, d, github(), token() != null, run.log));
+            steps.add(DispatchStep.of(target, d, github(), credentials.has(Credentials.Purpose.GITHUB), run.log));
         }
         return steps;
     }
@@ -131,7 +126,7 @@ final class PublicationSteps {
     }
 
     GitHubReleaseStep githubRelease(String notes) {
-        return new GitHubReleaseStep(target, github(), token() != null, notes, run.git.workTree(), run.releases(), releaseUrl(), run.log);
+        return new GitHubReleaseStep(target, github(), credentials.has(Credentials.Purpose.GITHUB), notes, run.git.workTree(), run.releases(), releaseUrl(), run.log);
     }
 
     /** The release's address before GitHub gives its own: from the repository's links, else from the configured API. */
@@ -152,14 +147,14 @@ final class PublicationSteps {
         List<Step> steps = new ArrayList<>();
         for (String notifier : target.component().publish().notifications()) {
             String variable = NotifyStep.variable(notifier);
-            String webhook = options().release().env(variable);
+            String webhook = options.release().env(variable);
             if (webhook == null) {
                 if (!skipped.contains(notifier)) {
                     run.log.warn("[" + notifier + "] not sent: " + variable + " is not set");
                 }
                 continue;
             }
-            steps.add(new NotifyStep(target, notifier, new Webhook(webhook, variable, options().retry(), run.log), highlights, url, run.log));
+            steps.add(new NotifyStep(target, notifier, new Webhook(webhook, variable, options.retry(), run.log), highlights, url, run.log));
         }
         return steps;
     }

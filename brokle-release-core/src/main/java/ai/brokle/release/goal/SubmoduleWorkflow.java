@@ -11,6 +11,7 @@ import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseWriter;
@@ -113,7 +114,7 @@ public final class SubmoduleWorkflow {
             List<Submodule> submodules = Submodule.read(git, config, head, only, problems);
             String branch = options.branch() == null || options.branch().isBlank() ? null : options.branch().trim();
             String currentBranch = git.currentBranch().orElse(null);
-            if (branch != null && options.token() == null) {
+            if (branch != null && !options.release().credentials().has(Credentials.Purpose.GITHUB)) {
                 problems.add("No GitHub token for the pull request: set GITHUB_TOKEN or GH_TOKEN, or name a settings.xml server with"
                         + " -Dbrokle.githubServerId");
             }

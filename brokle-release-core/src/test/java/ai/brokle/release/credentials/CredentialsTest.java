@@ -69,8 +69,9 @@ class CredentialsTest {
                 .withServer(Credentials.Purpose.NPM, new Login("", "npm_secret"));
         c.token(Credentials.Purpose.PYPI);
         c.token(Credentials.Purpose.NPM);
+        c.token(Credentials.Purpose.PYPI);
         c.masked("minted-by-trusted-publishing");
         assertEquals("::add-mask::pypi-AgEN\n::add-mask::npm_secret\n::add-mask::minted-by-trusted-publishing\n",
-                out.toString(StandardCharsets.UTF_8));
+                out.toString(StandardCharsets.UTF_8), "each secret once, however often it is handed out");
     }
 }
