@@ -113,7 +113,8 @@ public final class ChangeCollector {
         return cancelled;
     }
 
-    private ChangeEntry entry(ConventionalCommit commit, RawCommit raw, String subject) {
+    private ChangeEntry entry(ConventionalCommit commit, RawCommit raw, String rawSubject) {
+        String subject = printable(rawSubject);
         String shortHash = commit.hash().substring(0, Math.min(7, commit.hash().length()));
         String commitUrl = links == null ? null : links.commit(commit.hash());
         String prUrl = links == null || commit.pullRequest() == 0 ? null : links.pullRequest(commit.pullRequest());
@@ -126,9 +127,25 @@ public final class ChangeCollector {
             text.append(" (").append(prUrl == null ? "#" + commit.pullRequest() : "[#" + commit.pullRequest() + "](" + prUrl + ")").append(')');
         }
         text.append(" (").append(commitUrl == null ? shortHash : "[" + shortHash + "](" + commitUrl + ")").append(')');
-        String migration = commit.breaking() ? oneLine(commit.breakingDescription()) : null;
+        String migration = commit.breaking() ? printable(oneLine(commit.breakingDescription())) : null;
         return new ChangeEntry(commit.hash(), shortHash, commit.type(), commit.scope(), subject, commit.breaking(), migration,
                 commit.pullRequest(), commitUrl, prUrl, raw.authorName(), raw.authorEmail(), text.toString());
+    }
+
+    /** The text without control characters (a NUL byte in a commit message must not reach a changelog); the same string when it has none. */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                StringBuilder out = new StringBuilder(text.length());
+                text.chars().filter(ch -> !(ch < 0x20 && ch != '\t' || ch == 0x7f)).forEach(ch -> out.append((char) ch));
+                return out.toString();
+            }
+        }
+        return text;
     }
 
     /** Footer text may run over several lines; list items take it on one. */

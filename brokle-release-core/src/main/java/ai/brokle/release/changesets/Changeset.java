@@ -1,6 +1,8 @@
 package ai.brokle.release.changesets;
 
 import ai.brokle.release.version.Bump;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,8 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One change file in the Changesets format: {@code .changeset/<id>.md}, YAML front matter that
@@ -33,9 +33,11 @@ import java.util.regex.Pattern;
  * @param summary the Markdown summary, trimmed
  */
 public record Changeset(String id, Map<String, Bump> releases, String summary) {
-    /** The front matter and the rest, as the Changesets parser splits them. */
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\s*---([\\s\\S]*?)\\n\\s*---(\\s*(?:\\n|$)[\\s\\S]*)");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Front matter as {@code @changesets/parse} finds it, in one linear pass. */
+    private record FrontMatter(String yaml, String rest) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     public Changeset {
         releases = Collections.unmodifiableMap(new LinkedHashMap<>(releases));
@@ -49,14 +51,20 @@ public record Changeset(String id, Map<String, Bump> releases, String summary) {
             throw new IllegalArgumentException(where + " is empty; a change file starts with front matter such as ---\\n\"brokle\": patch\\n---"
                     + " followed by the summary");
         }
-        Matcher m = FRONT_MATTER.matcher(text);
-        if (!m.lookingAt()) {
+        FrontMatter m = frontMatter(text);
+        if (m == null) {
             throw new IllegalArgumentException(where + " has no front matter between '---' lines; a change file starts with"
                     + " ---\\n\"brokle\": patch\\n--- followed by the summary");
         }
         JsonNode front;
         try {
-            front = YAML.readTree(m.group(1));
+            front = YAML.readTree(m.yaml());
+        } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new IllegalArgumentException(where + ": a package is named twice in the front matter (" + e.getOriginalMessage()
+                        + "); name each package once, with the bump it takes");
+            }
+            throw new IllegalArgumentException(where + ": the front matter is not valid YAML (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException(where + ": the front matter is not valid YAML (" + e.getMessage() + ")");
         }
@@ -81,7 +89,50 @@ public record Changeset(String id, Map<String, Bump> releases, String summary) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(where + ": " + String.join("; ", problems));
         }
-        return new Changeset(id, releases, m.group(2));
+        return new Changeset(id, releases, m.rest());
+    }
+
+    /**
+     * The front matter: after leading white space, a line {@code ---}, the YAML, and a line whose
+     * first non-space text is {@code ---} followed only by white space up to the end of its line (or
+     * of the text); null when there is none. Each character is looked at a bounded number of times,
+     * so a file of one {@code ---} and a million line breaks is refused at once.
+     */
+    private static FrontMatter frontMatter(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (!text.startsWith("---", i)) {
+            return null;
+        }
+        int start = i + 3;
+        int newline = text.indexOf('\n', start);
+        while (newline >= 0) {
+            int q = newline + 1;
+            while (q < text.length() && Character.isWhitespace(text.charAt(q))) {
+                q++;
+            }
+            if (text.startsWith("---", q) && closes(text, q + 3)) {
+                return new FrontMatter(text.substring(start, newline), text.substring(q + 3));
+            }
+            newline = text.indexOf('\n', Math.max(q, newline + 1));
+        }
+        return null;
+    }
+
+    /** Whether only white space follows {@code from} up to a line break or the end. */
+    private static boolean closes(String text, int from) {
+        for (int k = from; k < text.length() && Character.isWhitespace(text.charAt(k)); k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        int k = from;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k == text.length();
     }
 
     /** The file's text, as the Changesets CLI writes it (quoted package names, a blank line before the summary). */

@@ -4,10 +4,10 @@ import static ai.brokle.release.config.ConfigSchema.*;
 
 import ai.brokle.release.ReleaseFailure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What every section reader shares: the parsed file, the problems found so far (each a
@@ -106,11 +106,18 @@ final class ConfigFields {
         if (p.isEmpty() || p.equals(".")) {
             return ".";
         }
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || Set.of(p.split("/")).contains("..")) {
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || segments(p).contains("..")) {
             problem(join(parentKey, field), "'" + value + "' must be a path inside the repository, relative to its root");
             return null;
         }
-        return p;
+        // src//sub/./version.py is src/sub/version.py
+        List<String> segments = segments(p);
+        return segments.isEmpty() ? "." : String.join("/", segments);
+    }
+
+    /** The segments of a path written with '/', without empty and '.' segments. */
+    static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty() && !s.equals(".")).toList();
     }
 
     String string(Map<String, Object> node, String parentKey, String field, String defaultValue) {

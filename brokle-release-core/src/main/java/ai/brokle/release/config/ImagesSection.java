@@ -114,7 +114,7 @@ final class ImagesSection {
                     fields.problem(layerKey + ".from", "missing; give a file or directory the build produced, e.g. bin/{os}-{arch}/brokle-server");
                 }
                 String to = fields.string(layer, layerKey, "to", null);
-                if (to == null || !to.startsWith("/") || Set.of(to.split("/")).contains("..")) {
+                if (to == null || !to.startsWith("/") || ConfigFields.segments(to).contains("..")) {
                     fields.problem(layerKey + ".to", (to == null ? "missing" : "'" + to + "' is not an absolute path") + "; give where the files go in the"
                             + " image, e.g. /app/brokle-server");
                 }
@@ -123,7 +123,8 @@ final class ImagesSection {
                 if (mode != null && !MODE.matcher(mode).matches()) {
                     fields.problem(layerKey + ".mode", "'" + mode + "' is not a file mode; write it in octal, e.g. 755");
                 }
-                layers.add(new ImageConfig.Layer(source, to, mode));
+                // /app/./bin//x is /app/bin/x
+                layers.add(new ImageConfig.Layer(source, to == null ? null : "/" + String.join("/", ConfigFields.segments(to)), mode));
             }
         }
         List<String> entrypoint = fields.stringList(node.get("entrypoint"), key + ".entrypoint");

@@ -1,11 +1,13 @@
 package ai.brokle.release.config;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseFailure;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +38,11 @@ final class YamlTree {
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = factory.createParser(text)) {
-            Object root = parser.nextToken() == null ? null : value(parser, "", lines);
+            Object root = parser.nextToken() == null ? null : new Reading(lines).value(parser, "");
             return new YamlTree(root, lines);
+        } catch (UnsupportedAlias e) {
+            throw ReleaseFailure.located("Invalid release configuration " + fileName, List.of(new Problem(fileName + ":" + e.line + ": "
+                    + e.getMessage(), fileName, e.line)));
         } catch (JsonProcessingException e) {
             throw new ReleaseFailure("Invalid release configuration " + fileName, List.of(syntaxProblem(fileName, e)));
         } catch (IOException e) {
@@ -60,37 +65,61 @@ final class YamlTree {
                 + (eol < 0 ? message : message.substring(0, eol));
     }
 
-    private static Object value(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    String keyPath = path.isEmpty() ? key : path + "." + key;
-                    lines.put(keyPath, parser.currentLocation().getLineNr());
-                    parser.nextToken();
-                    map.put(key, value(parser, keyPath, lines));
-                }
-                return map;
+    /** An alias (*name): the streaming parser gives its name, not the value it repeats, so it is refused rather than misread. */
+    private static final class UnsupportedAlias extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        UnsupportedAlias(String message, int line) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+    }
+
+    /** One pass over the tokens: values by key path, and each key's line. */
+    private static final class Reading {
+        private final Map<String, Integer> lines;
+
+        Reading(Map<String, Integer> lines) {
+            this.lines = lines;
+        }
+
+        Object value(JsonParser parser, String path) throws IOException {
+            if (((YAMLParser) parser).isCurrentAlias()) {
+                throw new UnsupportedAlias((path.isEmpty() ? "" : path + ": ") + "*" + parser.getText() + " repeats an anchored value, which"
+                        + " this file does not support (it would be read as the text '" + parser.getText() + "'); write the value out",
+                        parser.currentLocation().getLineNr());
             }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                    String itemPath = path + "[" + i + "]";
-                    lines.put(itemPath, parser.currentLocation().getLineNr());
-                    list.add(value(parser, itemPath, lines));
+            switch (parser.currentToken()) {
+                case START_OBJECT: {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        String keyPath = path.isEmpty() ? key : path + "." + key;
+                        lines.put(keyPath, parser.currentLocation().getLineNr());
+                        parser.nextToken();
+                        map.put(key, value(parser, keyPath));
+                    }
+                    return map;
                 }
-                return list;
+                case START_ARRAY: {
+                    List<Object> list = new ArrayList<>();
+                    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                        String itemPath = path + "[" + i + "]";
+                        lines.put(itemPath, parser.currentLocation().getLineNr());
+                        list.add(value(parser, itemPath));
+                    }
+                    return list;
+                }
+                case VALUE_TRUE:
+                    return Boolean.TRUE;
+                case VALUE_FALSE:
+                    return Boolean.FALSE;
+                case VALUE_NULL:
+                    return null;
+                default:
+                    return parser.getText();
             }
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                return parser.getText();
         }
     }
 

@@ -40,20 +40,24 @@ public final class Credentials {
         }
     }
 
-    /** No settings.xml server, nothing masked. */
-    public static final Credentials NONE = new Credentials(Map.of(), id -> Optional.empty(), Map.of(), s -> { });
+    /** No settings.xml server, no environment, nothing masked; the secrets it hands out are redacted by a redactor of its own. */
+    public static Credentials none() {
+        return new Credentials(Map.of(), id -> Optional.empty(), Map.of(), s -> { }, new Redactor());
+    }
 
     private final Map<Purpose, Login> named;
     private final Function<String, Optional<Login>> servers;
     private final Map<String, String> environment;
     private final Consumer<String> mask;
+    private final Redactor redactor;
 
     private Credentials(Map<Purpose, Login> named, Function<String, Optional<Login>> servers, Map<String, String> environment,
-            Consumer<String> mask) {
+            Consumer<String> mask, Redactor redactor) {
         this.named = named;
         this.servers = servers;
         this.environment = environment;
         this.mask = mask;
+        this.redactor = redactor;
     }
 
     /** With the settings.xml server the user named for {@code purpose}. */
@@ -61,17 +65,17 @@ public final class Credentials {
         Map<Purpose, Login> copy = new EnumMap<>(Purpose.class);
         copy.putAll(named);
         copy.put(purpose, login);
-        return new Credentials(Collections.unmodifiableMap(copy), servers, environment, mask);
+        return new Credentials(Collections.unmodifiableMap(copy), servers, environment, mask, redactor);
     }
 
     /** With every settings.xml server, found by id (the container registries name theirs in the configuration). */
     public Credentials withServers(Function<String, Optional<Login>> lookup) {
-        return new Credentials(named, lookup, environment, mask);
+        return new Credentials(named, lookup, environment, mask, redactor);
     }
 
     /** With the environment the secrets fall back to. */
     public Credentials withEnvironment(Map<String, String> value) {
-        return new Credentials(named, servers, Map.copyOf(value), mask);
+        return new Credentials(named, servers, Map.copyOf(value), mask, redactor);
     }
 
     /** With what hides a secret from the log (in GitHub Actions: {@code ::add-mask::}), told each secret once. */
@@ -81,7 +85,17 @@ public final class Credentials {
             if (told.add(s)) {
                 value.accept(s);
             }
-        });
+        }, redactor);
+    }
+
+    /** With {@code value} hiding, in every text shown, each secret handed out from now on. */
+    public Credentials redacting(Redactor value) {
+        return new Credentials(named, servers, environment, mask, value);
+    }
+
+    /** What hides the secrets handed out so far in a text. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** The token for {@code purpose}: the named settings.xml server's password, else the purpose's environment variables. */
@@ -119,12 +133,14 @@ public final class Credentials {
     public Optional<Login> git() {
         Login server = named.get(Purpose.GIT);
         if (server != null) {
+            redactor.user(server.username());
             masked(server.password());
             return Optional.of(new Login(blank(server.username()) ? "git" : server.username(), nullToEmpty(server.password())));
         }
         String password = environment.get("BROKLE_GIT_PASSWORD");
         if (!blank(password)) {
             String user = environment.get("BROKLE_GIT_USERNAME");
+            redactor.user(user);
             return Optional.of(new Login(blank(user) ? "git" : user, masked(password)));
         }
         String token = environment.get("GITHUB_TOKEN");
@@ -134,7 +150,10 @@ public final class Credentials {
     /** The settings.xml server {@code id} (a container registry's), its password masked; empty when there is none. */
     public Optional<Login> server(String id) {
         Optional<Login> login = servers.apply(id);
-        login.ifPresent(l -> masked(l.password()));
+        login.ifPresent(l -> {
+            redactor.user(l.username());
+            masked(l.password());
+        });
         return login;
     }
 
@@ -148,6 +167,7 @@ public final class Credentials {
     public String masked(String secret) {
         if (!blank(secret)) {
             mask.accept(secret);
+            redactor.add(secret);
         }
         return secret;
     }

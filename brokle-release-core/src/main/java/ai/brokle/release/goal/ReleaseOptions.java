@@ -24,7 +24,7 @@ public record ReleaseOptions(Path baseDirectory, String component, String bump, 
         Path planFile, String releaseBranch, Map<String, String> environment, ReleaseLog log, Credentials credentials) {
 
     public static ReleaseOptions of(Path baseDirectory) {
-        return new ReleaseOptions(baseDirectory, null, null, null, null, null, null, Map.of(), ReleaseLog.SILENT, Credentials.NONE);
+        return new ReleaseOptions(baseDirectory, null, null, null, null, null, null, Map.of(), ReleaseLog.SILENT, Credentials.none());
     }
 
     public ReleaseOptions withComponent(String value) {

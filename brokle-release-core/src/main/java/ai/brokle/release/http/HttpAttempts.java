@@ -3,13 +3,17 @@ package ai.brokle.release.http;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseLog;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One request to an outside service, tried until it is answered as its caller accepts, within a
@@ -52,7 +56,8 @@ public final class HttpAttempts {
      * @param exhausted the failure when every attempt failed, from the message and the last status (0 when none)
      */
     public HttpAttempts(Retry retry, Sleeper sleeper, ReleaseLog log, BiFunction<String, Integer, RuntimeException> exhausted) {
-        this.http = HttpClient.newBuilder().connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // redirects are followed here, never by the client: the client would send the credentials to wherever they point
+        this.http = HttpClient.newBuilder().connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.retry = retry;
         this.sleeper = sleeper;
         this.log = log;
@@ -65,18 +70,38 @@ public final class HttpAttempts {
     }
 
     /**
-     * Sends the request {@code request} makes (afresh for each attempt) until {@code judge} accepts an
-     * answer; {@code what} names it in messages and must hold no secret.
+     * Sends the request {@code request} makes for {@code uri} (afresh for each attempt) until
+     * {@code judge} accepts an answer; {@code what} names it in messages and must hold no secret. A
+     * redirect is followed only to the same scheme, host and port (the request, its credentials
+     * included, sent there again); a redirect elsewhere fails, so that no credential leaves the host
+     * it was meant for.
      */
-    public HttpResponse<byte[]> send(String what, Supplier<HttpRequest> request, Judge judge) {
+    public HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge) {
         Duration backoff = retry.firstBackoff();
+        // a host that does not answer costs at most two timeouts of waiting, however many attempts are allowed
+        long deadline = System.nanoTime() + retry.timeout().multipliedBy(2).toNanos();
+        URI target = uri;
+        int redirects = 0;
         for (int attempt = 1;; attempt++) {
             Duration wait;
             String why;
             int status = 0;
             try {
-                HttpResponse<byte[]> response = http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(request.apply(target), HttpResponse.BodyHandlers.ofByteArray());
                 status = response.statusCode();
+                Optional<URI> moved = redirect(response, target);
+                if (moved.isPresent()) {
+                    if (!sameOrigin(target, moved.get())) {
+                        throw exhausted.apply(what + " was redirected (" + status + ") to " + origin(moved.get()) + ", another host than "
+                                + origin(target) + ": not followed, so that no credential is sent there", status);
+                    }
+                    if (++redirects > MAX_REDIRECTS) {
+                        throw exhausted.apply(what + " was redirected more than " + MAX_REDIRECTS + " times", status);
+                    }
+                    target = moved.get();
+                    attempt--;
+                    continue;
+                }
                 Verdict verdict = judge.judge(response);
                 if (verdict instanceof Verdict.Accept) {
                     return response;
@@ -94,6 +119,10 @@ public final class HttpAttempts {
             } catch (IOException e) {
                 wait = backoff;
                 why = e.getClass().getSimpleName() + (e.getMessage() == null || e.getMessage().contains("://") ? "" : ": " + e.getMessage());
+                if (e instanceof HttpTimeoutException && System.nanoTime() >= deadline) {
+                    throw exhausted.apply(what + ": " + origin(target) + " did not answer within "
+                            + String.format(Locale.ROOT, "%.1f", retry.timeout().multipliedBy(2).toMillis() / 1000.0) + " s (" + attempt + " attempt" + (attempt == 1 ? "" : "s") + " of at most " + retry.timeout().toMillis() + " ms)", 0);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReleaseError(what + " was interrupted");
@@ -110,6 +139,37 @@ public final class HttpAttempts {
             }
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
+
+    /** Where a redirect points, resolved against the request's address; empty for an answer that is not one. */
+    private static Optional<URI> redirect(HttpResponse<?> response, URI from) {
+        if (!REDIRECTS.contains(response.statusCode())) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Location").flatMap(location -> {
+            try {
+                return Optional.of(from.resolve(location.trim()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** scheme://host:port only: the rest of an address may carry a secret (a webhook path). */
+    private static String origin(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
     }
 
     /** The wait a Retry-After header asks for, in seconds; empty when there is none or it is not a number. */

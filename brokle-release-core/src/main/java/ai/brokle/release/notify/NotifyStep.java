@@ -70,15 +70,36 @@ public final class NotifyStep implements Step {
     }
 
     private JsonNode message() {
-        String text = highlights.isEmpty() ? "See the release notes." : "• " + String.join("\n• ", highlights);
         String url = releaseUrl.get();
-        return kind.equals(SLACK) ? slack(text, url) : discord(text, url);
+        if (kind.equals(SLACK)) {
+            List<String> escaped = highlights.stream().map(NotifyStep::slackText).toList();
+            return slack(escaped.isEmpty() ? "See the release notes." : "• " + String.join("\n• ", escaped), url);
+        }
+        List<String> escaped = highlights.stream().map(NotifyStep::discordText).toList();
+        return discord(escaped.isEmpty() ? "See the release notes." : "• " + String.join("\n• ", escaped), url);
+    }
+
+    /** Commit text as Slack shows it, never as a mention or a disguised link: {@code &}, {@code <}, {@code >} escaped as Slack asks. */
+    static String slackText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Commit text as Discord shows it, never as a mention or a disguised link: markdown link and mention characters escaped. */
+    static String discordText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if ("\\[]()<>*_~`|#@".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private JsonNode slack(String text, String url) {
         String compare = target.links() == null ? null : target.links().base();
         ObjectNode m = JSON.createObjectNode();
-        m.put("text", title());
+        m.put("text", slackText(title()));
         ArrayNode blocks = m.putArray("blocks");
         ObjectNode header = blocks.addObject();
         header.put("type", "header");
@@ -103,6 +124,8 @@ public final class NotifyStep implements Step {
 
     private JsonNode discord(String text, String url) {
         ObjectNode m = JSON.createObjectNode();
+        // no text of the message may notify anyone
+        m.putObject("allowed_mentions").putArray("parse");
         ObjectNode embed = m.putArray("embeds").addObject();
         embed.put("title", title());
         if (url != null) {

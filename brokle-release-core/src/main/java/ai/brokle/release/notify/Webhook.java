@@ -55,7 +55,7 @@ public final class Webhook {
         }
         String what = "POST to the webhook of " + source;
         try {
-            http.send(what, () -> HttpRequest.newBuilder(uri).timeout(http.timeout()).header("Content-Type", "application/json")
+            http.send(what, uri, target -> HttpRequest.newBuilder(target).timeout(http.timeout()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), r -> {
                         if (r.statusCode() / 100 == 2) {
                             return HttpAttempts.Verdict.ACCEPT;

@@ -179,4 +179,11 @@ class ChangeCollectorTest {
         assertEquals(List.of("OpenTelemetry-native ingestion"), changes.highlights());
         assertTrue(collect(ChangelogRules.defaults(), null, "fix: y").highlights() == null);
     }
+
+    @Test
+    void controlCharactersOfACommitNeverReachTheChangelog() {
+        assertEquals("add the feature", ChangeCollector.printable("add the\u0000 feature\u0007"));
+        String plain = "fix: a plain subject\twith a tab";
+        assertEquals(plain, ChangeCollector.printable(plain));
+    }
 }

@@ -265,4 +265,28 @@ class ConfigLoaderTest {
             assertTrue(message.contains(expected), expected + " in:\n" + message);
         }
     }
+
+    @Test
+    void anAliasIsRefusedWithItsLineInsteadOfBeingReadAsItsName() {
+        ReleaseFailure scalar = failure("components:\n  python:\n    path: .\n    tagPrefix: &p py-v\n    releaseNotes:\n      title: *p\n");
+        assertEquals(List.of(".brokle-release.yml:6: components.python.releaseNotes.title: *p repeats an anchored value, which this file does"
+                + " not support (it would be read as the text 'p'); write the value out"), scalar.problems());
+        assertEquals(6, scalar.located().get(0).line());
+        ReleaseFailure mapping = failure("components:\n  a: &base\n    path: .\n  b: *base\n");
+        assertTrue(mapping.problems().get(0).startsWith(".brokle-release.yml:4: components.b: *base repeats an anchored value"),
+                mapping.problems().toString());
+    }
+
+    @Test
+    void pathsWithRepeatedOrDotSegmentsAreReadAsTheirPlainFormOrRefusedByKey() {
+        ReleaseConfig config = parse("components:\n  python:\n    path: ./sdk//python/.\n    changelog: docs//CHANGELOG.md\n"
+                + "    versionFiles:\n      - src//sub/./version.py\n");
+        ComponentConfig python = config.components().get(0);
+        assertEquals("sdk/python", python.path());
+        assertEquals("docs/CHANGELOG.md", python.changelogPath());
+        assertEquals("src/sub/version.py", python.versionFiles().get(0).path());
+        ReleaseFailure outside = failure("components:\n  python:\n    path: .\n    changelog: ../../CHANGELOG.md\n");
+        assertEquals(List.of(".brokle-release.yml:4: components.python.changelog: '../../CHANGELOG.md' must be a path inside the repository,"
+                + " relative to its root"), outside.problems());
+    }
 }

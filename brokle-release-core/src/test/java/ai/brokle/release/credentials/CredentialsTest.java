@@ -19,7 +19,7 @@ class CredentialsTest {
     private final List<String> masked = new ArrayList<>();
 
     private Credentials of(Map<String, String> env) {
-        return Credentials.NONE.withEnvironment(env).masking(masked::add);
+        return Credentials.none().withEnvironment(env).masking(masked::add);
     }
 
     @Test
@@ -65,7 +65,7 @@ class CredentialsTest {
     void inGitHubActionsEachSecretHandedOutIsAnAddMaskLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GitHubActions actions = new GitHubActions(Map.of("GITHUB_ACTIONS", "true"), new PrintStream(out, true, StandardCharsets.UTF_8));
-        Credentials c = Credentials.NONE.withEnvironment(Map.of("PYPI_TOKEN", "pypi-AgEN")).masking(actions::mask)
+        Credentials c = Credentials.none().withEnvironment(Map.of("PYPI_TOKEN", "pypi-AgEN")).masking(actions::mask)
                 .withServer(Credentials.Purpose.NPM, new Login("", "npm_secret"));
         c.token(Credentials.Purpose.PYPI);
         c.token(Credentials.Purpose.NPM);

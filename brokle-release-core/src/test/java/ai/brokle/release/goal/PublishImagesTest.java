@@ -54,7 +54,7 @@ class PublishImagesTest {
         env.put("GITHUB_REF", "refs/tags/" + tag);
         env.put("DOCKER_CONFIG", dir.resolve("no-docker-config").toString());
         new PublishImagesWorkflow(PerformOptions.of(ReleaseOptions.of(dir).withEnvironment(env).withLog(log)
-                .withCredentials(Credentials.NONE.withServers(servers))).withDryRun(dryRun)).execute();
+                .withCredentials(Credentials.none().withServers(servers))).withDryRun(dryRun)).execute();
     }
 
     private void images(Path dir, String tag) {

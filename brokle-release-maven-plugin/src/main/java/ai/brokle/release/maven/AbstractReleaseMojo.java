@@ -1,9 +1,11 @@
 package ai.brokle.release.maven;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ci.GitHubActions;
 import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.credentials.Redactor;
 import ai.brokle.release.goal.ReleaseOptions;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;
@@ -47,15 +49,21 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             getLog().debug("Runs once per build, at the execution root; nothing to do in " + project.getArtifactId());
             return;
         }
+        // every secret the goal is handed is hidden from then on in the log, at every level, and in the failure
+        Redactor redactor = new Redactor();
         try {
-            Credentials masked = Credentials.NONE.masking(new GitHubActions(System.getenv(), System.out)::mask);
+            Credentials masked = Credentials.none().redacting(redactor).masking(new GitHubActions(System.getenv(), System.out)::mask);
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
-                    .withLog(new MavenReleaseLog(getLog())).withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
+                    .withLog(new MavenReleaseLog(getLog(), redactor))
+                    .withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
-            new GitHubActions(System.getenv(), System.out).errors(e.located());
-            throw new MojoFailureException(e.getMessage(), e);
+            new GitHubActions(System.getenv(), System.out).errors(e.located().stream()
+                    .map(p -> new Problem(redactor.redact(p.text()), p.file(), p.line())).toList());
+            String message = redactor.redact(e.getMessage());
+            throw message.equals(e.getMessage()) ? new MojoFailureException(message, e) : new MojoFailureException(message);
         } catch (ReleaseError e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            String message = redactor.redact(e.getMessage());
+            throw message.equals(e.getMessage()) ? new MojoExecutionException(message, e) : new MojoExecutionException(message);
         }
     }
 

@@ -88,4 +88,43 @@ class AbstractReleaseMojoTest {
         skipped.execute();
         assertFalse(ran[0], "brokle.skip=true");
     }
+
+    @Test
+    void noSecretTheGoalWasHandedIsShownInTheLogOrTheFailureAtAnyLevel() {
+        String secret = "pypi-AgEIcHlwaS5vcmc-secret-token";
+        String basic = java.util.Base64.getEncoder().encodeToString(("__token__:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> lines = new java.util.ArrayList<>();
+        ProbeMojo mojo = new ProbeMojo(o -> {
+            o.credentials().masked(secret);
+            o.log().info("uploading with " + secret);
+            o.log().debug("request header Authorization: Basic " + basic);
+            // an index that echoes the request's headers in its error body
+            throw new ReleaseFailure("POST /legacy/ answered 400 (Authorization: Basic " + basic + ")");
+        }, project(true), null);
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public boolean isDebugEnabled() {
+                return true;
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of("uploading with ****", "request header Authorization: Basic ****"), lines);
+        assertEquals("POST /legacy/ answered 400 (Authorization: Basic ****)", e.getMessage());
+        assertEquals(null, e.getCause(), "the original failure, which holds the secret, is not attached for -e to print");
+    }
 }

@@ -172,8 +172,8 @@ public final class GitHubClient {
     public Response call(String method, String pathOrUrl, byte[] body, String contentType, int... accepted) {
         URI uri = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? URI.create(pathOrUrl) : api.resolve(pathOrUrl);
         String what = method + " " + uri.getPath();
-        HttpResponse<byte[]> raw = http.send(what, () -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(http.timeout())
+        HttpResponse<byte[]> raw = http.send(what, uri, target -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(http.timeout())
                     .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
                     .header("User-Agent", "brokle-release");
             if (token != null) {
@@ -219,13 +219,22 @@ public final class GitHubClient {
             }
         }
         if (r.header("X-RateLimit-Remaining").map("0"::equals).orElse(false)) {
-            long reset = r.header("X-RateLimit-Reset").map(Long::parseLong).orElse(Instant.now().getEpochSecond() + 60);
+            // a malformed reset time is treated as absent
+            long reset = r.header("X-RateLimit-Reset").flatMap(GitHubClient::seconds).orElse(Instant.now().getEpochSecond() + 60);
             return Optional.of(Duration.ofSeconds(Math.max(1, reset - Instant.now().getEpochSecond())));
         }
         if (r.status() == 429) {
             return Optional.of(Duration.ofSeconds(60));
         }
         return Optional.empty();
+    }
+
+    private static Optional<Long> seconds(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private GitHubException failure(String what, Response r) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +57,7 @@ public final class PackageIndex {
     /** The files the index holds for {@code project}: file name → sha256 (empty when the project does not exist yet). */
     public Map<String, String> files(String project) {
         URI page = simple.resolve(DistributionCheck.canonical(project) + "/");
-        HttpResponse<byte[]> r = send("GET " + page.getPath(), () -> HttpRequest.newBuilder(page).timeout(http.timeout())
+        HttpResponse<byte[]> r = send("GET " + page.getPath(), page, target -> HttpRequest.newBuilder(target).timeout(http.timeout())
                 .header("Accept", "text/html").GET().build(), 200, 404);
         Map<String, String> files = new LinkedHashMap<>();
         if (r.statusCode() == 404) {
@@ -77,7 +77,7 @@ public final class PackageIndex {
         String boundary = "----brokle-release-" + UUID.randomUUID();
         byte[] body = form(d, boundary);
         String auth = "Basic " + Base64.getEncoder().encodeToString(("__token__:" + token).getBytes(StandardCharsets.UTF_8));
-        send("POST " + upload.getPath() + " (" + d.filename() + ")", () -> HttpRequest.newBuilder(upload).timeout(http.timeout())
+        send("POST " + upload.getPath() + " (" + d.filename() + ")", upload, target -> HttpRequest.newBuilder(target).timeout(http.timeout())
                 .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), 200, 201);
     }
@@ -110,8 +110,8 @@ public final class PackageIndex {
         return out.toByteArray();
     }
 
-    private HttpResponse<byte[]> send(String what, Supplier<HttpRequest> request, int... accepted) {
-        return http.send(what, request, r -> {
+    private HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, int... accepted) {
+        return http.send(what, uri, request, r -> {
             for (int ok : accepted) {
                 if (r.statusCode() == ok) {
                     return HttpAttempts.Verdict.ACCEPT;

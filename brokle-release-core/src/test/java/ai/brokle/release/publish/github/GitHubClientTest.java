@@ -122,4 +122,45 @@ class GitHubClientTest {
         assertFalse(e.getMessage().contains(wrong));
         assertTrue(slept.isEmpty(), "a refusal is not retried");
     }
+
+    @Test
+    void aRedirectToAnotherHostIsRefusedAndNoTokenGoesThere() {
+        try (FakeGitHub elsewhere = FakeGitHub.start("not-the-token")) {
+            github.inject(Fault.status("GET /repos/.*/releases$", 307, Map.of("Location", elsewhere.apiUrl() + "repos/brokle-ai/brokle/releases")));
+            GitHubException e = assertThrows(GitHubException.class, () -> client(TOKEN).findRelease("brokle-ai/brokle", "v1.0.0"));
+            assertTrue(e.getMessage().contains("was redirected (307) to http://127.0.0.1:" + elsewhere.apiUrl().getPort()
+                    + ", another host than http://127.0.0.1:" + github.apiUrl().getPort() + ": not followed"), e.getMessage());
+            assertTrue(elsewhere.requests().isEmpty(), "nothing, and no token, reached the other host: " + elsewhere.requests());
+            assertFalse(e.getMessage().contains(TOKEN));
+        }
+    }
+
+    @Test
+    void aRedirectOnTheSameHostIsFollowedWithTheRequest() {
+        client(TOKEN).createDraft("brokle-ai/brokle", release("v3.2.1"));
+        // a renamed repository answers with the address of its new name, on the same API
+        github.inject(Fault.status("GET /repos/brokle-ai/old-name/releases$", 301, Map.of("Location", "/repos/brokle-ai/brokle/releases?per_page=100&page=1")));
+        assertTrue(client(TOKEN).findRelease("brokle-ai/old-name", "v3.2.1").isPresent());
+        assertEquals("Bearer " + TOKEN, github.requests().get(github.requests().size() - 1).headers().get("Authorization").get(0));
+    }
+
+    @Test
+    void aMalformedRateLimitResetIsTreatedAsAbsent() {
+        github.inject(Fault.status("GET /repos/.*/releases", 403, Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "soon")));
+        GitHubException e = assertThrows(GitHubException.class, () -> client(TOKEN).findRelease("brokle-ai/brokle", "v1.0.0"));
+        assertTrue(e.getMessage().contains("is rate limited for ") && e.getMessage().contains("longer than the 30 s this run waits"), e.getMessage());
+    }
+
+    @Test
+    void aHostThatDoesNotAnswerCostsAtMostTwoTimeoutsAndIsNamed() {
+        for (int i = 0; i < 4; i++) {
+            github.inject(Fault.stall("GET /repos/.*/releases", 1500));
+        }
+        long start = System.nanoTime();
+        GitHubException e = assertThrows(GitHubException.class, () -> client(TOKEN).findRelease("brokle-ai/brokle", "v1.0.0"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(e.getMessage().contains("127.0.0.1:" + github.apiUrl().getPort() + " did not answer within 1.4 s (2 attempts of at most 700 ms)"),
+                e.getMessage());
+        assertTrue(millis < 4 * 700, "bounded by two timeouts, not by four attempts: " + millis + " ms");
+    }
 }

@@ -71,7 +71,7 @@ class ImageBuildPushTest {
     }
 
     private ImageBuild.Built build(ReleaseConfig config, RecordingLog log, String layout) {
-        RegistryCredentials credentials = new RegistryCredentials(config, Credentials.NONE, Map.of(), log);
+        RegistryCredentials credentials = new RegistryCredentials(config, Credentials.none(), Map.of(), log);
         ImageConfig image = config.components().get(0).publish().images().get(0);
         ImageBuild build = new ImageBuild(dir, credentials, dir.resolve("cache"), log);
         assertEquals(List.of(), build.problems(image, "images[0]"));
@@ -84,7 +84,7 @@ class ImageBuildPushTest {
         ReleaseConfig config = config(serverImage());
         RecordingLog log = new RecordingLog();
         ImageBuild.Built built = build(config, log, "layout");
-        RegistryPush push = new RegistryPush(new RegistryCredentials(config, Credentials.NONE, Map.of(), log), log);
+        RegistryPush push = new RegistryPush(new RegistryCredentials(config, Credentials.none(), Map.of(), log), log);
         List<String> tags = List.of("1.2.3", "1.2", "1", "latest");
         for (String repository : List.of("brokle/brokle-server", "mirror/brokle-server")) {
             RegistryPush.Result result = push.push(built, registry.host() + "/" + repository, tags);
@@ -151,7 +151,7 @@ class ImageBuildPushTest {
         ReleaseConfig config = config(serverImage().replace("/brokle/brokle-server", "/rerun/brokle-server"));
         RecordingLog log = new RecordingLog();
         ImageBuild.Built first = build(config, log, "first");
-        RegistryPush push = new RegistryPush(new RegistryCredentials(config, Credentials.NONE, Map.of(), log), log);
+        RegistryPush push = new RegistryPush(new RegistryCredentials(config, Credentials.none(), Map.of(), log), log);
         RegistryPush.Result pushed = push.push(first, registry.host() + "/rerun/brokle-server", List.of("1.2.3", "latest"));
         int uploads = registry.blobUploadsStarted("rerun/brokle-server");
         assertEquals(pushed.blobsUploaded(), registry.blobUploads("rerun/brokle-server"));

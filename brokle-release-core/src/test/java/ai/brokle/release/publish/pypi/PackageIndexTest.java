@@ -9,6 +9,7 @@ import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.http.Retry;
 import ai.brokle.release.testing.FakePackageIndex;
 import ai.brokle.release.testing.RecordingLog;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,5 +87,37 @@ class PackageIndexTest {
         index(TOKEN).upload(wheel());
         ReleaseFailure again = assertThrows(ReleaseFailure.class, () -> index(TOKEN).upload(wheel()));
         assertTrue(again.getMessage().contains("File already exists"), again.getMessage());
+    }
+
+    @Test
+    void anUploadRedirectedToAnotherHostSendsNoTokenThere() throws Exception {
+        List<String> reachedElsewhere = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer elsewhere = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", ex -> {
+            reachedElsewhere.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Authorization"));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        com.sun.net.httpserver.HttpServer index = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        index.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/legacy/");
+            ex.sendResponseHeaders(307, -1);
+            ex.close();
+        });
+        elsewhere.start();
+        index.start();
+        try {
+            URI upload = URI.create("http://127.0.0.1:" + index.getAddress().getPort() + "/legacy/");
+            PackageIndex redirecting = new PackageIndex(upload, upload.resolve("/simple/"), TOKEN, new Retry(3, Duration.ofMillis(5),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10)), slept::add, log);
+            ai.brokle.release.ReleaseError e = assertThrows(ai.brokle.release.ReleaseError.class, () -> redirecting.upload(wheel()));
+            assertTrue(e.getMessage().contains("was redirected (307) to http://127.0.0.1:" + elsewhere.getAddress().getPort() + ", another host"),
+                    e.getMessage());
+            assertEquals(List.of(), reachedElsewhere, "the credentials never left the index's host");
+        } finally {
+            index.stop(0);
+            elsewhere.stop(0);
+        }
     }
 }
