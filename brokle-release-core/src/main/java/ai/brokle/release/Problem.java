@@ -11,6 +11,8 @@ import java.util.List;
  * @param line its line in that file, or 0
  */
 public record Problem(String text, String file, int line) {
+    private static final int ECHOED = 60;
+
     /** A problem about no particular line. */
     public static Problem of(String text) {
         return new Problem(text, null, 0);
@@ -22,6 +24,11 @@ public record Problem(String text, String file, int line) {
      */
     public static List<Problem> locate(List<String> texts, List<Problem> known) {
         return texts.stream().map(t -> known.stream().filter(k -> k.text().equals(t)).findFirst().orElse(Problem.of(t))).toList();
+    }
+
+    /** What a problem echoes of a bad value: all of a short one, a prefix and the length of a long one, so that a hostile value does not flood the log. */
+    public static String echo(String value) {
+        return value.length() <= ECHOED ? value : value.substring(0, ECHOED) + "… (" + value.length() + " characters)";
     }
 
     @Override

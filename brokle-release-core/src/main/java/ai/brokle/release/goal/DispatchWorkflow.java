@@ -1,5 +1,6 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.ci.GitHubActions;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 public final class DispatchWorkflow {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAYLOAD = 65_536;
 
     private final PerformOptions options;
     private final GitHubActions actions;
@@ -62,14 +64,17 @@ public final class DispatchWorkflow {
         }
         List<String> problems = new ArrayList<>();
         if (!REPOSITORY.matcher(repository.trim()).matches()) {
-            problems.add("brokle.repository: '" + repository + "' is not a repository; write owner/name, e.g. brokle-ai/brokle");
+            problems.add("brokle.repository: '" + Problem.echo(repository) + "' is not a repository; write owner/name, e.g. brokle-ai/brokle");
         }
         if (eventType == null || eventType.isBlank() || eventType.trim().length() > 100) {
             problems.add("brokle.eventType: " + (eventType == null || eventType.isBlank() ? "missing" : "longer than 100 characters")
                     + "; give the type the receiving workflow listens for, e.g. sdk-released");
         }
         JsonNode clientPayload = JSON.createObjectNode();
-        if (payload != null && !payload.isBlank()) {
+        if (payload != null && payload.length() > MAX_PAYLOAD) {
+            problems.add("brokle.payload: " + payload.length() + " characters, more than the " + MAX_PAYLOAD + " a dispatch payload may hold"
+                    + " here; send what the receiving workflow needs (versions, tags), not file contents");
+        } else if (payload != null && !payload.isBlank()) {
             try {
                 clientPayload = JSON.readTree(payload);
                 if (!clientPayload.isObject()) {

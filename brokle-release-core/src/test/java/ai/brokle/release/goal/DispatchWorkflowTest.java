@@ -106,4 +106,15 @@ class DispatchWorkflowTest {
         assertTrue(e.getMessage().contains("No GitHub token"), e.getMessage());
         assertTrue(github.requests().isEmpty());
     }
+
+    @Test
+    void aHugePayloadOrRepositoryIsRefusedAndEchoedOnlyInPart() {
+        String huge = "{\"sdk\": \"" + "x".repeat(20_000_000) + "\"}";
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> workflow(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL",
+                github.apiUrl().toString())).send("y".repeat(5000), "sdk-released", huge));
+        assertTrue(e.getMessage().contains("brokle.payload: 20000011 characters, more than the 65536 a dispatch payload may hold"), e.getMessage());
+        assertTrue(e.getMessage().contains("… (5000 characters)' is not a repository"), e.getMessage());
+        assertTrue(e.getMessage().length() < 1_000, "the bad values are not echoed whole: " + e.getMessage().length());
+        assertTrue(github.requests().isEmpty());
+    }
 }

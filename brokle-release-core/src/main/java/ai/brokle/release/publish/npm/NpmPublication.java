@@ -104,7 +104,15 @@ public final class NpmPublication implements Step {
                 problems.addAll(e.problems());
             }
         }
+        if (requestedTag != null && !requestedTag.isBlank()) {
+            NpmNames.tagProblem(requestedTag.trim()).ifPresent(t -> problems.add("brokle.distTag: " + t));
+        }
         for (NpmManifest p : packages) {
+            Optional<String> badName = NpmNames.nameProblem(p.name());
+            if (badName.isPresent()) {
+                problems.add(p.path() + ": " + badName.get());
+                continue;
+            }
             Optional<SemVer> version = SemVer.tryParse(p.versionText());
             if (version.isEmpty()) {
                 problems.add(p.path() + ": version '" + p.versionText() + "' is not SemVer 2.0.0");
