@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -77,6 +78,15 @@ public final class HttpAttempts {
      * it was meant for.
      */
     public HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge) {
+        return send(what, uri, request, judge, () -> false);
+    }
+
+    /**
+     * As above, for a request whose effect may exist although its answer was lost (an upload): before
+     * each attempt after the first, {@code landed} is asked, and when it says the effect is there the
+     * request is not sent again and null is returned.
+     */
+    public HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge, BooleanSupplier landed) {
         Duration backoff = retry.firstBackoff();
         // a host that does not answer costs at most two timeouts of waiting, however many attempts are allowed
         long deadline = System.nanoTime() + retry.timeout().multipliedBy(2).toNanos();
@@ -138,6 +148,10 @@ public final class HttpAttempts {
                 throw new ReleaseError(what + " was interrupted");
             }
             backoff = backoff.multipliedBy(2);
+            if (landed.getAsBoolean()) {
+                log.info(what + ": its effect is there although the answer was lost; not sent again");
+                return null;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public final class FakePackageIndex implements AutoCloseable {
     private final Map<String, Upload> files = new LinkedHashMap<>();
     private final List<String> requests = new ArrayList<>();
     private final Deque<Integer> faults = new ArrayDeque<>();
+    private int loseAnswers;
     /** Trusted Publishing: the GitHub request token, the OIDC token it yields, and the upload token that one mints. */
     public static final String REQUEST_TOKEN = "actions-request-token-secret";
     public static final String AUDIENCE = "fake-index";
@@ -77,6 +78,11 @@ public final class FakePackageIndex implements AutoCloseable {
     /** The stand-in for ACTIONS_ID_TOKEN_REQUEST_URL. */
     public String oidcRequestUrl() {
         return base().resolve("/github-oidc/token?api-version=2.0").toString();
+    }
+
+    /** The next {@code count} uploads are stored, but answered 502, as when the answer is lost on the way back. */
+    public synchronized void loseUploadAnswers(int count) {
+        loseAnswers += count;
     }
 
     /** The next requests answer these statuses (429, 503, ...), one each. */
@@ -194,6 +200,11 @@ public final class FakePackageIndex implements AutoCloseable {
             return;
         }
         files.put(filename, new Upload(filename, content, fields));
+        if (loseAnswers > 0) {
+            loseAnswers--;
+            send(exchange, 502, "text/plain", "the upload was stored, but its answer was lost on the way back");
+            return;
+        }
         send(exchange, 200, "text/plain", "OK");
     }
 

@@ -77,9 +77,12 @@ public final class PackageIndex {
         String boundary = "----brokle-release-" + UUID.randomUUID();
         byte[] body = form(d, boundary);
         String auth = "Basic " + Base64.getEncoder().encodeToString(("__token__:" + token).getBytes(StandardCharsets.UTF_8));
-        send("POST " + upload.getPath() + " (" + d.filename() + ")", upload, target -> HttpRequest.newBuilder(target).timeout(http.timeout())
+        String what = "POST " + upload.getPath() + " (" + d.filename() + ")";
+        // an upload whose answer was lost may have landed: the index is asked before it is sent again
+        http.send(what, upload, target -> HttpRequest.newBuilder(target).timeout(http.timeout())
                 .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), 200, 201);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), r -> judge(what, r, 200, 201),
+                () -> d.sha256().equalsIgnoreCase(files(d.field("Name")).get(d.filename())));
     }
 
     /** The upload form: the protocol fields, the core metadata (lower case, '-' as '_'), the digests, then the file. */
@@ -111,21 +114,23 @@ public final class PackageIndex {
     }
 
     private HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, int... accepted) {
-        return http.send(what, uri, request, r -> {
-            for (int ok : accepted) {
-                if (r.statusCode() == ok) {
-                    return HttpAttempts.Verdict.ACCEPT;
-                }
+        return http.send(what, uri, request, r -> judge(what, r, accepted));
+    }
+
+    private static HttpAttempts.Verdict judge(String what, HttpResponse<byte[]> r, int... accepted) {
+        for (int ok : accepted) {
+            if (r.statusCode() == ok) {
+                return HttpAttempts.Verdict.ACCEPT;
             }
-            if (r.statusCode() == 429 || r.statusCode() >= 500) {
-                return new HttpAttempts.Verdict.Again(HttpAttempts.retryAfter(r).orElse(null), "answered " + r.statusCode());
-            }
-            String message = new String(r.body(), StandardCharsets.UTF_8).strip();
-            String advice = r.statusCode() == 403 || r.statusCode() == 401 ? "; the token was refused: set PYPI_TOKEN, name a settings.xml"
-                    + " server with -Dbrokle.pypiServerId, or configure Trusted Publishing for this repository on the index" : "";
-            return new HttpAttempts.Verdict.Fail(new ReleaseFailure(what + " answered " + r.statusCode() + " ("
-                    + (message.length() > 300 ? message.substring(0, 300) + "…" : message) + ")" + advice));
-        });
+        }
+        if (r.statusCode() == 429 || r.statusCode() >= 500) {
+            return new HttpAttempts.Verdict.Again(HttpAttempts.retryAfter(r).orElse(null), "answered " + r.statusCode());
+        }
+        String message = new String(r.body(), StandardCharsets.UTF_8).strip();
+        String advice = r.statusCode() == 403 || r.statusCode() == 401 ? "; the token was refused: set PYPI_TOKEN, name a settings.xml"
+                + " server with -Dbrokle.pypiServerId, or configure Trusted Publishing for this repository on the index" : "";
+        return new HttpAttempts.Verdict.Fail(new ReleaseFailure(what + " answered " + r.statusCode() + " ("
+                + (message.length() > 300 ? message.substring(0, 300) + "…" : message) + ")" + advice));
     }
 
     private static void write(ByteArrayOutputStream out, String text) {

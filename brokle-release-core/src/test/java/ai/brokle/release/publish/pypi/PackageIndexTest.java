@@ -120,4 +120,15 @@ class PackageIndexTest {
             elsewhere.stop(0);
         }
     }
+
+    @Test
+    void anUploadWhoseAnswerWasLostIsFoundOnTheIndexAndNotSentAgain() {
+        server.loseUploadAnswers(1);
+        Distribution wheel = wheel();
+        index(TOKEN).upload(wheel);
+        assertEquals(Map.of(wheel.filename(), wheel.sha256()), index(TOKEN).files("brokle"));
+        assertEquals(1, server.requests().stream().filter(r -> r.equals("POST /legacy/")).count(),
+                "the lost answer was checked on the index, not answered by a second upload: " + server.requests());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("its effect is there although the answer was lost")), log.lines().toString());
+    }
 }
