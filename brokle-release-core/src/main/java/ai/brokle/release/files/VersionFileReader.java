@@ -43,7 +43,9 @@ public final class VersionFileReader {
         }
         String text;
         try {
-            text = Files.readString(path);
+            text = Utf8.decode(Files.readAllBytes(path));
+        } catch (Utf8.NotUtf8 e) {
+            return Reading.problem(file.path() + ": " + e.getMessage() + "; a version file must be UTF-8 text");
         } catch (IOException e) {
             return Reading.problem(file.path() + ": cannot be read (" + e.getMessage() + ")");
         }

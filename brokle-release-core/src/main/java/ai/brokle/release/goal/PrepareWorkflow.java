@@ -14,6 +14,7 @@ import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
 import ai.brokle.release.config.VersionFileKind;
 import ai.brokle.release.files.FileChange;
+import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
@@ -235,8 +236,12 @@ public final class PrepareWorkflow {
         try {
             if (Files.isRegularFile(file)) {
                 before = Files.readAllBytes(file);
-                existing = new String(before, StandardCharsets.UTF_8);
+                existing = Utf8.decode(before);
             }
+        } catch (Utf8.NotUtf8 e) {
+            problems.add("Component '" + component.name() + "': " + path + " is " + e.getMessage() + "; the release rewrites it, so it must be"
+                    + " UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)");
+            return;
         } catch (IOException e) {
             problems.add("Component '" + component.name() + "': " + path + " cannot be read (" + e.getMessage() + ")");
             return;

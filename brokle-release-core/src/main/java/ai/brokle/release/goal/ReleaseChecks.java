@@ -9,6 +9,7 @@ import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileReader;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
@@ -237,10 +238,13 @@ public final class ReleaseChecks {
             return;
         }
         try {
-            if (!ChangelogFile.hasSection(Files.readString(file), current.toString())) {
+            if (!ChangelogFile.hasSection(Utf8.decode(Files.readAllBytes(file)), current.toString())) {
                 problems.add("Component '" + component.name() + "': " + component.changelogPath() + " has no entry for the current release "
                         + current + "; add a '## [" + current + "] - <date>' section");
             }
+        } catch (Utf8.NotUtf8 e) {
+            problems.add("Component '" + component.name() + "': " + component.changelogPath() + " is " + e.getMessage() + "; the release"
+                    + " rewrites it, so it must be UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)");
         } catch (IOException e) {
             problems.add("Component '" + component.name() + "': " + component.changelogPath() + " cannot be read (" + e.getMessage() + ")");
         }

@@ -93,4 +93,11 @@ class VersionFileReaderTest {
         assertEquals("brokle/_version.py: the file does not exist; create it or fix its path in the versionFiles setting", r.problem());
         assertTrue(r.versions().isEmpty());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedWithItsByte() throws Exception {
+        java.nio.file.Files.write(root.resolve("version.py"), "# caf\u00e9\n__version__ = \"1.2.0\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        VersionFileReader.Reading reading = reader.read(root, new VersionFileConfig("version.py", VersionFileKind.PYTHON_MODULE, null));
+        assertEquals("version.py: not UTF-8 at byte 5; a version file must be UTF-8 text", reading.problem());
+    }
 }

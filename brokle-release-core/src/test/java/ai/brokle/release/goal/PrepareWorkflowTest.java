@@ -221,4 +221,23 @@ class PrepareWorkflowTest {
             assertEquals(ref(repo, "refs/tags/v1.3.0"), remote.ref("refs/tags/v1.3.0"));
         }
     }
+
+    @Test
+    void aChangelogThatIsNotUtf8StopsTheReleaseNamingTheByte() throws Exception {
+        try (TestRepo repo = repo()) {
+            byte[] latin1 = (PlatformRepo.CHANGELOG + "- Caf\u00e9 support\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Files.write(work.resolve("CHANGELOG.md"), latin1);
+            repo.commitAll("docs: changelog in Latin-1");
+            platform.markBase();
+            base = platform.base();
+            repo.git().push().setRemote("origin").call();
+            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> prepare(options()));
+            int at = PlatformRepo.CHANGELOG.length() + "- Caf".length();
+            assertTrue(String.join("\n", f.problems()).contains("CHANGELOG.md is not UTF-8 at byte " + at + "; the release rewrites it"),
+                    f.problems().toString());
+            assertEquals(base, platform.ref("refs/heads/main"), "no release commit");
+            assertEquals(null, platform.ref("refs/tags/v1.3.0"), "no tag");
+            assertTrue(java.util.Arrays.equals(latin1, Files.readAllBytes(work.resolve("CHANGELOG.md"))), "the file is as it was");
+        }
+    }
 }
