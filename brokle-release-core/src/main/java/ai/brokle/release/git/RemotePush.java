@@ -74,6 +74,58 @@ public final class RemotePush {
     }
 
     /**
+     * Fetches the remote's {@code remoteRef} into the local {@code localRef}, replacing what that
+     * holds (a scratch ref: what the remote has is compared with the local ref afterwards, never
+     * written over it).
+     */
+    public void fetchInto(String remoteRef, String localRef) {
+        try (Git g = new Git(git.jgit())) {
+            g.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + remoteRef + ":" + localRef)).setTimeout(timeoutSeconds)
+                    .setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot fetch from remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+    }
+
+    /**
+     * Pushes the local {@code refName} to the same name on the remote when that is a fast-forward of
+     * what the remote holds at that moment (the remote checks the old value as it updates, so of two
+     * runs pushing at once one wins). False when the remote refused because its ref moved; an
+     * error when the remote cannot be reached or refused for another reason.
+     */
+    public boolean pushFastForward(String refName) {
+        Iterable<PushResult> results;
+        try (Git g = new Git(git.jgit())) {
+            results = g.push().setRemote(remote).setRefSpecs(new RefSpec(refName + ":" + refName)).setTimeout(timeoutSeconds)
+                    .setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
+        }
+        for (PushResult result : results) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                switch (update.getStatus()) {
+                    case OK, UP_TO_DATE -> {
+                    }
+                    case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+                        return false;
+                    }
+                    case REJECTED_OTHER_REASON -> {
+                        String message = update.getMessage() == null ? "" : update.getMessage();
+                        if (message.contains("lock") || message.contains("fetch first") || message.contains("non-fast-forward")) {
+                            return false;
+                        }
+                        throw new ReleaseError("Remote " + git.describeRemote(remote) + " refused the push of " + refName + ": " + message);
+                    }
+                    default -> throw new ReleaseError("Remote " + git.describeRemote(remote) + " refused the push of " + refName + ": "
+                            + update.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * Pushes each local ref to the same name on the remote in one atomic push: the remote takes all
      * or none. A rejection is an error that quotes the remote's reasons (a hook's output included).
      */

@@ -134,7 +134,7 @@ public final class ChecklistWorkflow {
                     : new Line(item, false, "the release commit is not on " + target.config().releaseBranch() + " here");
             case PUBLISHED -> {
                 Optional<PublicationRecord.Entry> entry = PublicationRecord.read(git, target.tag()).stream()
-                        .filter(e -> item.steps().contains(e.step())).findFirst();
+                        .filter(e -> e.effectiveState().equals(PublicationRecord.Entry.DONE) && item.steps().contains(e.step())).findFirst();
                 yield entry.map(e -> new Line(item, true, e.step() + ": " + e.target())).orElseGet(() -> new Line(item, false, null));
             }
             case CHANGELOG -> atTag ? changelog(git, target, item) : new Line(item, false, "not checked: the checkout is not at " + target.tag());

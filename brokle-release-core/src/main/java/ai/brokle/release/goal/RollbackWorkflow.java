@@ -141,12 +141,18 @@ public final class RollbackWorkflow {
     /** Refuses, changing nothing, when anything was published from one of the release's tags. */
     private void refuseWhenPublished(GitRepository git, RemotePush remote, Map<String, ObjectId> remoteRefs, PrepareState state, String tags) {
         if (remote != null && remoteRefs != null) {
-            List<String> recorded = state.tags.keySet().stream().map(PublicationRecord::refName).filter(remoteRefs::containsKey).toList();
-            remote.fetch(recorded);
+            // joined with this clone's record, never written over it
+            for (String tag : state.tags.keySet()) {
+                ObjectId onRemote = remoteRefs.get(PublicationRecord.refName(tag));
+                if (onRemote != null) {
+                    remote.fetchInto(PublicationRecord.refName(tag), PublicationRecord.REMOTE_COPY_PREFIX + tag);
+                    PublicationRecord.adopt(git, tag, onRemote);
+                }
+            }
         }
         List<String> published = new ArrayList<>();
         for (String tag : state.tags.keySet()) {
-            PublicationRecord.read(git, tag).forEach(e -> published.add(tag + ": " + e));
+            PublicationRecord.published(git, tag).forEach(e -> published.add(tag + ": " + e));
         }
         if (!published.isEmpty()) {
             throw new ReleaseFailure("Cannot roll back " + tags + ": it was published already, and a published version cannot be taken back"

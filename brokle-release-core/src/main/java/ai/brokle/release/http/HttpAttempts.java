@@ -2,9 +2,12 @@ package ai.brokle.release.http;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.UnknownOutcome;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -36,8 +39,15 @@ public final class HttpAttempts {
         record Accept() implements Verdict {
         }
 
-        /** A passing trouble: try again after {@code after} ({@code null}: the backoff), {@code why} saying what it was. */
-        record Again(Duration after, String why) implements Verdict {
+        /**
+         * A passing trouble: try again after {@code after} ({@code null}: the backoff), {@code why}
+         * saying what it was; {@code unprocessed} when the answer says the request was not carried
+         * out (a rate limit), so that even a request that must not be repeated can be sent again.
+         */
+        record Again(Duration after, String why, boolean unprocessed) implements Verdict {
+            public Again(Duration after, String why) {
+                this(after, why, false);
+            }
         }
 
         /** A final refusal: fail with it. */
@@ -78,7 +88,18 @@ public final class HttpAttempts {
      * it was meant for.
      */
     public HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge) {
-        return send(what, uri, request, judge, () -> false);
+        return send(what, uri, request, judge, () -> false, false);
+    }
+
+    /**
+     * As {@link #send(String, URI, Function, Judge)}, for a request that must never take effect
+     * twice and whose effect cannot be looked up (a repository dispatch): it is sent again only when
+     * it surely did not arrive (the connection was refused) or the answer says it was not carried
+     * out (a rate limit). A server error, a lost connection or a timeout after it went out fails
+     * with {@link UnknownOutcome}.
+     */
+    public HttpResponse<byte[]> sendAtMostOnce(String what, URI uri, Function<URI, HttpRequest> request, Judge judge) {
+        return send(what, uri, request, judge, () -> false, true);
     }
 
     /**
@@ -87,6 +108,11 @@ public final class HttpAttempts {
      * request is not sent again and null is returned.
      */
     public HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge, BooleanSupplier landed) {
+        return send(what, uri, request, judge, landed, false);
+    }
+
+    private HttpResponse<byte[]> send(String what, URI uri, Function<URI, HttpRequest> request, Judge judge, BooleanSupplier landed,
+            boolean atMostOnce) {
         Duration backoff = retry.firstBackoff();
         // a host that does not answer costs at most two timeouts of waiting, however many attempts are allowed
         long deadline = System.nanoTime() + retry.timeout().multipliedBy(2).toNanos();
@@ -120,6 +146,10 @@ public final class HttpAttempts {
                     throw fail.failure();
                 }
                 Verdict.Again again = (Verdict.Again) verdict;
+                if (atMostOnce && !again.unprocessed()) {
+                    throw new UnknownOutcome(what + " answered " + again.why() + ": it may have been carried out all the same, so it is not"
+                            + " sent again");
+                }
                 wait = Optional.ofNullable(again.after()).orElse(backoff);
                 why = again.why();
                 if (wait.compareTo(retry.maxWait()) > 0) {
@@ -129,6 +159,10 @@ public final class HttpAttempts {
             } catch (IOException e) {
                 wait = backoff;
                 why = e.getClass().getSimpleName() + (e.getMessage() == null || e.getMessage().contains("://") ? "" : ": " + e.getMessage());
+                if (atMostOnce && !(e instanceof ConnectException || e instanceof HttpConnectTimeoutException)) {
+                    throw new UnknownOutcome(what + " went out and its answer was lost (" + why + "): it may have been carried out, so it is"
+                            + " not sent again");
+                }
                 if (e instanceof HttpTimeoutException && System.nanoTime() >= deadline) {
                     throw exhausted.apply(what + ": " + origin(target) + " did not answer within "
                             + String.format(Locale.ROOT, "%.1f", retry.timeout().multipliedBy(2).toMillis() / 1000.0) + " s (" + attempt + " attempt" + (attempt == 1 ? "" : "s") + " of at most " + retry.timeout().toMillis() + " ms)", 0);

@@ -3,6 +3,7 @@ package ai.brokle.release.plan;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.UnknownOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -116,23 +117,46 @@ public final class Plan {
             }
             return new Outcome(step.name(), "already done", where);
         }
+        if (step.atMostOnce() && journal.started(step.name())) {
+            log.warn("[" + step.name() + "] was started by an earlier run that recorded no answer: it may have arrived, so it is not sent"
+                    + " again. If " + where + " did not get it, send it by hand: " + step.byHand());
+            return new Outcome(step.name(), "unconfirmed", where);
+        }
         if (dryRun) {
             step.simulate(log);
             return new Outcome(step.name(), "would run", where);
         }
+        if (step.atMostOnce() && !journal.claim(step.name(), where)) {
+            log.info("[" + step.name() + "] another run has sent it or is sending it: not sent again");
+            return new Outcome(step.name(), "sent by another run", where);
+        }
         Effect effect;
         try {
             effect = step.execute();
+        } catch (UnknownOutcome e) {
+            fail(step, where, before, report);
+            throw new UnknownOutcome(e.getMessage() + ". No run sends it again; if " + where + " did not get it, send it by hand: "
+                    + step.byHand());
         } catch (ReleaseError | ReleaseFailure e) {
-            List<Outcome> failed = new ArrayList<>(before);
-            failed.add(new Outcome(step.name(), "failed", where));
-            report.accept(failed);
+            if (step.atMostOnce()) {
+                journal.abandon(step.name(), where);
+            }
+            fail(step, where, before, report);
             throw e;
         }
         if (!effect.completed()) {
+            if (step.atMostOnce()) {
+                journal.abandon(step.name(), where);
+            }
             return new Outcome(step.name(), "failed (warning)", where);
         }
         journal.record(step.name(), effect.where());
         return new Outcome(step.name(), "done", where);
+    }
+
+    private static void fail(Step step, String where, List<Outcome> before, Consumer<List<Outcome>> report) {
+        List<Outcome> failed = new ArrayList<>(before);
+        failed.add(new Outcome(step.name(), "failed", where));
+        report.accept(failed);
     }
 }

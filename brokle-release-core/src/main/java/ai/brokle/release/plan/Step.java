@@ -30,6 +30,20 @@ public interface Step {
         return List.of();
     }
 
+    /**
+     * Whether the step's effect must never happen twice although it cannot be looked up (a
+     * repository dispatch): the plan then claims it in the journal before it runs, and a run that
+     * finds it claimed without an answer does not run it again.
+     */
+    default boolean atMostOnce() {
+        return false;
+    }
+
+    /** For an {@link #atMostOnce} step: the command that sends its effect by hand, when it did not arrive. */
+    default String byHand() {
+        return "";
+    }
+
     /** Whether the step's effect exists already; {@link Status#UNKNOWN} when that cannot be told without running it. */
     Status status(Journal journal);
 

@@ -167,8 +167,9 @@ class PerformWorkflowTest {
                         Fault.status("POST /repos/[^/]+/[^/]+/releases$", 502, Map.of()))},
                 new Object[] {"upload an asset: connection reset", List.of(Fault.reset("POST /uploads/"), Fault.reset("POST /uploads/"))},
                 new Object[] {"publish: timeout", List.of(Fault.stall("PATCH /repos/", 1500), Fault.stall("PATCH /repos/", 1500))},
-                new Object[] {"dispatch: 503", List.of(Fault.status("POST /repos/.*/dispatches", 503, Map.of()),
-                        Fault.status("POST /repos/.*/dispatches", 503, Map.of()))},
+                // a dispatch is tried again only on an answer that says it was not carried out (DispatchAtMostOnceTest)
+                new Object[] {"dispatch: rate limited", List.of(Fault.status("POST /repos/.*/dispatches", 429, Map.of("Retry-After", "0")),
+                        Fault.status("POST /repos/.*/dispatches", 429, Map.of("Retry-After", "0")))},
                 new Object[] {"slack: 500", List.of(Fault.status("POST /hooks/slack", 500, Map.of()), Fault.status("POST /hooks/slack", 500, Map.of()))},
                 new Object[] {"discord: connection reset", List.of(Fault.reset("POST /hooks/discord"), Fault.reset("POST /hooks/discord"))});
     }

@@ -60,17 +60,25 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /** A fault for the next request whose "METHOD path" matches. */
-    public record Fault(Pattern request, int status, Map<String, String> headers, boolean reset, long stallMillis) {
+    public record Fault(Pattern request, int status, Map<String, String> headers, boolean reset, long stallMillis, boolean accepted) {
         public static Fault status(String request, int status, Map<String, String> headers) {
-            return new Fault(Pattern.compile(request), status, headers, false, 0);
+            return new Fault(Pattern.compile(request), status, headers, false, 0, false);
         }
 
         public static Fault reset(String request) {
-            return new Fault(Pattern.compile(request), 0, Map.of(), true, 0);
+            return new Fault(Pattern.compile(request), 0, Map.of(), true, 0, false);
         }
 
         public static Fault stall(String request, long millis) {
-            return new Fault(Pattern.compile(request), 0, Map.of(), false, millis);
+            return new Fault(Pattern.compile(request), 0, Map.of(), false, millis, false);
+        }
+
+        /**
+         * The request is carried out (a dispatch or a webhook message: the event is taken), then its
+         * answer is lost: {@code status} is sent instead, or, when it is 0, the connection is closed.
+         */
+        public static Fault answerLost(String request, int status) {
+            return new Fault(Pattern.compile(request), status, Map.of(), status == 0, 0, true);
         }
     }
 
@@ -208,6 +216,9 @@ public final class FakeGitHub implements AutoCloseable {
                 }
             }
             if (fault != null) {
+                if (fault.accepted()) {
+                    take(method, path, body);
+                }
                 if (fault.reset()) {
                     return; // closed without an answer: the client sees the connection end
                 }
@@ -228,6 +239,22 @@ public final class FakeGitHub implements AutoCloseable {
                 return;
             }
             route(exchange, method, path, query, body);
+        }
+    }
+
+    /** Carries out a dispatch or a webhook message whose answer a fault then loses. */
+    private synchronized void take(String method, String path, byte[] body) throws IOException {
+        Matcher m = DISPATCHES.matcher(path);
+        if (m.matches() && method.equals("POST")) {
+            ObjectNode d = (ObjectNode) JSON.readTree(body);
+            d.put("repository", m.group(1));
+            dispatches.add(d);
+        } else if (path.startsWith("/hooks/slack/")) {
+            slack.add(JSON.readTree(body));
+        } else if (path.startsWith("/hooks/discord/")) {
+            discord.add(JSON.readTree(body));
+        } else {
+            throw new IllegalStateException("answerLost faults are for dispatches and webhooks, not " + method + " " + path);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what the core logs at info and warn level, and apart from it what it logs at debug level, for assertions. */
-public final class RecordingLog implements ReleaseLog {
+public class RecordingLog implements ReleaseLog {
     private final List<String> lines = new ArrayList<>();
     private final List<String> debug = new ArrayList<>();
 

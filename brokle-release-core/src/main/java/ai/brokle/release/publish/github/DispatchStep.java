@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * A repository_dispatch event of a release; GitHub cannot tell whether one was sent, so the journal
- * does. The configured payload's {@code {{version}}}, {@code {{tag}}} and {{@code {component}}}
+ * does, and the step is sent at most once ({@link #atMostOnce}). The configured payload's {@code {{version}}}, {@code {{tag}}} and {{@code {component}}}
  * are filled in from the release ({@link #of}).
  */
 public final class DispatchStep implements Step {
@@ -61,6 +61,17 @@ public final class DispatchStep implements Step {
     @Override
     public List<Check> check() {
         return hasToken ? List.of() : List.of(Check.credential(GitHubTokens.MISSING));
+    }
+
+    @Override
+    public boolean atMostOnce() {
+        return true;
+    }
+
+    @Override
+    public String byHand() {
+        return "mvn brokle-release:dispatch -Dbrokle.repository=" + repository + " -Dbrokle.eventType=" + eventType
+                + " -Dbrokle.payload='" + payload.toString().replace("'", "'\\''") + "'";
     }
 
     @Override

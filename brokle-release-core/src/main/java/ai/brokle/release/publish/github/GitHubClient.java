@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.util.function.Function;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -160,31 +161,41 @@ public final class GitHubClient {
         return GitHubRelease.PullRequest.of(call("PATCH", path(repository, "pulls/" + number), json(changes), "application/json", 200).body());
     }
 
-    /** Sends a {@code repository_dispatch} event. */
+    /**
+     * Sends a {@code repository_dispatch} event, at most once: GitHub cannot be asked whether an
+     * event arrived, so a lost answer or a server error after it went out is an
+     * {@link ai.brokle.release.UnknownOutcome}, never a second event.
+     */
     public void dispatch(String repository, String eventType, JsonNode clientPayload) {
         ObjectNode body = JSON.createObjectNode();
         body.put("event_type", eventType);
         body.set("client_payload", clientPayload);
-        call("POST", path(repository, "dispatches"), json(body), "application/json", 204);
+        call("POST", path(repository, "dispatches"), json(body), "application/json", true, 204);
     }
 
     /** Sends one request with retries; a status not in {@code accepted} fails with GitHub's message. */
     public Response call(String method, String pathOrUrl, byte[] body, String contentType, int... accepted) {
+        return call(method, pathOrUrl, body, contentType, false, accepted);
+    }
+
+    private Response call(String method, String pathOrUrl, byte[] body, String contentType, boolean atMostOnce, int... accepted) {
         URI uri = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? URI.create(pathOrUrl) : api.resolve(pathOrUrl);
         String what = method + " " + uri.getPath();
-        HttpResponse<byte[]> raw = http.send(what, uri, target -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(http.timeout())
+        Function<URI, HttpRequest> request = target -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(http.timeout())
                     .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
                     .header("User-Agent", "brokle-release");
             if (token != null) {
-                request.header("Authorization", "Bearer " + token);
+                builder.header("Authorization", "Bearer " + token);
             }
             if (contentType != null) {
-                request.header("Content-Type", contentType);
+                builder.header("Content-Type", contentType);
             }
-            return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+            return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-        }, r -> judge(what, r, accepted));
+        };
+        HttpResponse<byte[]> raw = atMostOnce ? http.sendAtMostOnce(what, uri, request, r -> judge(what, r, accepted))
+                : http.send(what, uri, request, r -> judge(what, r, accepted));
         return new Response(raw.statusCode(), parse(raw.body()), raw);
     }
 
@@ -197,7 +208,7 @@ public final class GitHubClient {
         Response response = new Response(raw.statusCode(), parse(raw.body()), raw);
         Optional<Duration> limited = rateLimitWait(response);
         if (limited.isPresent()) {
-            return new HttpAttempts.Verdict.Again(limited.get(), "rate limited (" + raw.statusCode() + ")");
+            return new HttpAttempts.Verdict.Again(limited.get(), "rate limited (" + raw.statusCode() + ")", true);
         }
         if (raw.statusCode() >= 500) {
             return new HttpAttempts.Verdict.Again(null, "server error " + raw.statusCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.brokle.release.UnknownOutcome;
 import ai.brokle.release.http.Retry;
 import ai.brokle.release.testing.FakeGitHub.Fault;
 import ai.brokle.release.testing.FakeGitHub;
@@ -80,16 +81,34 @@ class GitHubClientTest {
 
     @Test
     void serverErrorsResetsAndTimeoutsAreRetriedWithBackoff() {
-        github.inject(Fault.status("POST /repos/.*/dispatches", 502, Map.of()));
-        github.inject(Fault.reset("POST /repos/.*/dispatches"));
-        github.inject(Fault.stall("POST /repos/.*/dispatches", 1500));
+        // (a reset GET is tried once more by the JDK client itself, so a status stands in for it here)
+        github.inject(Fault.status("GET /repos/.*/releases", 502, Map.of()));
+        github.inject(Fault.stall("GET /repos/.*/releases", 1500));
+        github.inject(Fault.status("GET /repos/.*/releases", 503, Map.of()));
+        assertTrue(client(TOKEN).findRelease("brokle-ai/brokle", "v1.0.0").isEmpty());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), slept);
+        assertEquals(4, github.requests().size());
+    }
+
+    @Test
+    void aDispatchIsSentAgainOnlyWhenItSurelyWasNotCarriedOut() {
         ObjectNode payload = GitHubClient.object();
         payload.put("sdk", "python");
+        github.inject(Fault.status("POST /repos/.*/dispatches", 429, Map.of("Retry-After", "2")));
         client(TOKEN).dispatch("brokle-ai/brokle", "sdk-released", payload);
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), slept);
-        assertEquals(1, github.dispatches().size(), "a failed attempt left nothing behind: " + github.dispatches());
+        assertEquals(List.of(Duration.ofSeconds(2)), slept, "a rate limit says it was not carried out: sent again");
+        assertEquals(1, github.dispatches().size());
         assertEquals("sdk-released", github.dispatches().get(0).path("event_type").asText());
         assertEquals("python", github.dispatches().get(0).path("client_payload").path("sdk").asText());
+
+        for (Fault lost : List.of(Fault.answerLost("POST /repos/.*/dispatches", 502), Fault.answerLost("POST /repos/.*/dispatches", 0),
+                Fault.status("POST /repos/.*/dispatches", 500, Map.of()))) {
+            github.inject(lost);
+            UnknownOutcome e = assertThrows(UnknownOutcome.class, () -> client(TOKEN).dispatch("brokle-ai/brokle", "sdk-released", payload));
+            assertTrue(e.getMessage().contains("it may have been carried out"), e.getMessage());
+        }
+        assertEquals(1, slept.size(), "no wait, no second attempt after an answer that may hide an event");
+        assertEquals(3, github.dispatches().size(), "the first event and the two whose answers were lost; never a repeat");
     }
 
     @Test
