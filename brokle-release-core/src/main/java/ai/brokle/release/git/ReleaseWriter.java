@@ -198,7 +198,11 @@ public final class ReleaseWriter {
             }
         }
         if (!failed.isEmpty()) {
-            throw new ReleaseError("The branch and tags were left as they were: " + String.join(", ", failed));
+            List<String> locks = GitLocks.present(git, commands.stream().map(ReceiveCommand::getRefName).toList()).stream()
+                    .map(Path::toString).toList();
+            throw new ReleaseError("The branch and tags were left as they were: " + String.join(", ", failed) + (locks.isEmpty() ? ""
+                    : ". Git's lock files are in the way: " + String.join(", ", locks) + "; when no git command is running in this clone,"
+                            + " remove them (rm -f " + String.join(" ", locks) + ") and run again"));
         }
     }
 

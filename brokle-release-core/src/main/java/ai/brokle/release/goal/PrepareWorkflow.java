@@ -17,12 +17,14 @@ import ai.brokle.release.files.FileChange;
 import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
+import ai.brokle.release.git.GitLocks;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
+import ai.brokle.release.plan.RunLock;
 import ai.brokle.release.plan.PrepareJournal;
 import ai.brokle.release.plan.PrepareState;
 import ai.brokle.release.plan.Step;
@@ -33,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +81,12 @@ public final class PrepareWorkflow {
     }
 
     public void execute() {
-        try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
+        Instant start = Instant.now();
+        try (GitRepository git = GitRepository.open(options.release().baseDirectory());
+                RunLock lock = options.mode() == Mode.EXECUTE ? RunLock.take(git.gitDirectory(), "prepare") : null) {
             ReleaseWriter writer = new ReleaseWriter(git);
             Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
+            clearLocks(git, saved, start, "prepare", options.mode(), log);
             PrepareState state;
             Draft draft = null;
             if (saved.isPresent() && saved.get().rollback != null) {
@@ -141,6 +147,26 @@ public final class PrepareWorkflow {
                 log.info("Released " + String.join(", ", state.tags.keySet()) + " and pushed to " + git.describeRemote(state.remote));
             }
         }
+    }
+
+    /**
+     * Clears (a real run) or reports (a dry run) the git lock files left in the way of the refs the
+     * goal moves: those of its own interrupted run are removed, any other is the user's to remove.
+     */
+    static void clearLocks(GitRepository git, Optional<PrepareState> saved, Instant start, String goal, Mode mode, ReleaseLog log) {
+        List<String> refs = new ArrayList<>();
+        git.currentBranch().ifPresent(b -> refs.add(Constants.R_HEADS + b));
+        saved.ifPresent(s -> {
+            if (s.branch != null) {
+                refs.add(Constants.R_HEADS + s.branch);
+            }
+            s.tags.keySet().forEach(t -> refs.add(Constants.R_TAGS + t));
+        });
+        if (mode == Mode.SIMULATE) {
+            GitLocks.present(git, refs).forEach(l -> log.warn("A real run will find the lock file " + l + " in its way"));
+            return;
+        }
+        GitLocks.clear(git, refs, saved.isPresent() && saved.get().movingRefs, start, goal, log);
     }
 
     /** A saved state is resumed when its push is still to do, its release commit is where the branch is and its tags exist. */
@@ -286,6 +312,8 @@ public final class PrepareWorkflow {
 
         @Override
         protected void apply() {
+            log.info("Releasing " + String.join(", ", draft.tagMessages().keySet()) + ": " + draft.changes().size() + " file"
+                    + (draft.changes().size() == 1 ? "" : "s") + " to change on " + state.branch);
             PersonIdent who = writer.identity();
             ObjectId base = ObjectId.fromString(state.base);
             ObjectId commit = writer.writeCommit(base, draft.files(), draft.message(), who);
@@ -294,8 +322,8 @@ public final class PrepareWorkflow {
             state.commit = commit.name();
             tags.forEach((tag, id) -> state.tags.put(tag, id.name()));
             // recorded before the refs move, so that a run cut short here is recognised and resumed
-            state.write(git.gitDirectory());
-            writer.moveRefs(state.branch, base, commit, tags, "brokle-release prepare: " + String.join(", ", tags.keySet()));
+            state.movingRefs(git.gitDirectory(), () -> writer.moveRefs(state.branch, base, commit, tags, "brokle-release prepare: "
+                    + String.join(", ", tags.keySet())));
             log.info("Committed " + draft.message().strip() + " (" + commit.name().substring(0, 7) + ") and tagged "
                     + String.join(", ", tags.keySet()));
         }

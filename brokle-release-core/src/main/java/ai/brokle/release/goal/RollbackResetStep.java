@@ -4,6 +4,7 @@ import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.PrepareState;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -11,10 +12,12 @@ import org.eclipse.jgit.lib.ObjectId;
 final class RollbackResetStep extends LocalStep {
     private final ReleaseWriter writer;
     private final PrepareState state;
+    private final Path gitDirectory;
 
-    RollbackResetStep(ReleaseWriter writer, PrepareState state) {
+    RollbackResetStep(ReleaseWriter writer, PrepareState state, Path gitDirectory) {
         this.writer = writer;
         this.state = state;
+        this.gitDirectory = gitDirectory;
     }
 
     @Override
@@ -38,7 +41,7 @@ final class RollbackResetStep extends LocalStep {
     @Override
     protected void apply() {
         ObjectId from = writer.ref(Constants.R_HEADS + state.branch).orElseThrow();
-        writer.moveBranchDeletingTags(state.branch, from, ObjectId.fromString(state.base), RollbackWorkflow.ownTags(writer, state),
-                "brokle-release rollback: " + String.join(", ", state.tags.keySet()));
+        state.movingRefs(gitDirectory, () -> writer.moveBranchDeletingTags(state.branch, from, ObjectId.fromString(state.base),
+                RollbackWorkflow.ownTags(writer, state), "brokle-release rollback: " + String.join(", ", state.tags.keySet())));
     }
 }

@@ -11,6 +11,7 @@ import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.LocalStep;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
+import ai.brokle.release.plan.RunLock;
 import ai.brokle.release.plan.PrepareJournal;
 import ai.brokle.release.plan.PrepareState;
 import ai.brokle.release.plan.Step;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,10 +60,14 @@ public final class RollbackWorkflow {
     }
 
     public void execute() {
-        try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
-            PrepareState state = PrepareState.read(git.gitDirectory()).orElseThrow(() -> new ReleaseFailure(
+        Instant start = Instant.now();
+        try (GitRepository git = GitRepository.open(options.release().baseDirectory());
+                RunLock lock = options.mode() == Mode.EXECUTE ? RunLock.take(git.gitDirectory(), "rollback") : null) {
+            Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
+            PrepareState state = saved.orElseThrow(() -> new ReleaseFailure(
                     "Nothing to roll back: no prepare is recorded in " + git.gitDirectory().resolve(PrepareState.FILE)
                     + " (rollback undoes the last prepare run in this clone)"));
+            PrepareWorkflow.clearLocks(git, saved, start, "rollback", options.mode(), log);
             if (state.commit == null) {
                 if (options.mode() == Mode.EXECUTE) {
                     PrepareState.delete(git.gitDirectory());
@@ -107,7 +113,7 @@ public final class RollbackWorkflow {
             List<Step> steps = new ArrayList<>();
             if (RESET.equals(mode)) {
                 log.info("Rolling back " + tags + ", which was not pushed: the branch goes back to " + state.base.substring(0, 7));
-                steps.add(new RollbackResetStep(writer, state));
+                steps.add(new RollbackResetStep(writer, state, git.gitDirectory()));
                 steps.add(new RollbackRestoreFilesStep(writer, state, () -> ObjectId.fromString(state.base)));
             } else {
                 log.info("Rolling back " + tags + ", which was pushed to " + git.describeRemote(state.remote) + " with nothing recorded"
@@ -324,9 +330,8 @@ public final class RollbackWorkflow {
             ObjectId revert = writer.writeCommit(tip, files, message(), writer.identity());
             state.revert = revert.name();
             // recorded before the refs move, so that a run cut short here is recognised and resumed
-            state.write(git.gitDirectory());
-            writer.moveBranchDeletingTags(state.branch, tip, revert, ownTags(writer, state),
-                    "brokle-release rollback: revert " + String.join(", ", state.tags.keySet()));
+            state.movingRefs(git.gitDirectory(), () -> writer.moveBranchDeletingTags(state.branch, tip, revert, ownTags(writer, state),
+                    "brokle-release rollback: revert " + String.join(", ", state.tags.keySet())));
             log.info("Committed the revert " + revert.name().substring(0, 7) + " and deleted the local tag"
                     + (state.tags.size() == 1 ? " " : "s ") + String.join(", ", state.tags.keySet()));
         }

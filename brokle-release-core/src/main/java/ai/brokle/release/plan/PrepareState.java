@@ -44,6 +44,21 @@ public final class PrepareState {
     /** The commit that reverts the release, once a {@code revert} rollback has written it. */
     public String revert;
 
+    /** Set while a step moves refs: a run that ended then may have left git's lock files, which the next run may remove. */
+    public boolean movingRefs;
+
+    /**
+     * Runs {@code move} (an update of refs) with {@link #movingRefs} recorded on disk first, so that
+     * a run killed during it is recognised by the next; the flag is cleared in memory afterwards and
+     * reaches the disk with the step's record.
+     */
+    public void movingRefs(Path gitDirectory, Runnable move) {
+        movingRefs = true;
+        write(gitDirectory);
+        move.run();
+        movingRefs = false;
+    }
+
     public boolean isDone(String step) {
         return done.contains(step);
     }
