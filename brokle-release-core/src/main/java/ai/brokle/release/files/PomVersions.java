@@ -5,6 +5,7 @@ import ai.brokle.release.version.SemVer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,6 +65,11 @@ final class PomVersions {
 
     private void collect(String path, boolean root) {
         if (poms.containsKey(path)) {
+            return;
+        }
+        Optional<String> unsafe = RepositoryPath.problem(files.root(), path);
+        if (unsafe.isPresent()) {
+            problems.add(unsafe.get() + "; fix <modules> in the parent pom");
             return;
         }
         if (!root && !files.exists(path)) {

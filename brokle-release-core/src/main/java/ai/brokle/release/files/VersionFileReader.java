@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,10 @@ public final class VersionFileReader {
     }
 
     public Reading read(Path root, VersionFileConfig file) {
+        Optional<String> unsafe = RepositoryPath.problem(root, file.path());
+        if (unsafe.isPresent()) {
+            return Reading.problem(unsafe.get());
+        }
         Path path = root.resolve(file.path());
         if (!Files.isRegularFile(path)) {
             return Reading.problem(file.path() + ": the file does not exist; create it or fix its path in the versionFiles setting");

@@ -112,6 +112,9 @@ public final class VersionFileUpdater {
     }
 
     private String readOriginal(String path) {
+        RepositoryPath.problem(root, path).ifPresent(p -> {
+            throw new MissingFile(p);
+        });
         Path file = root.resolve(path);
         if (!Files.exists(file) && created.contains(path)) {
             return null;

@@ -14,6 +14,7 @@ import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
 import ai.brokle.release.config.VersionFileKind;
 import ai.brokle.release.files.FileChange;
+import ai.brokle.release.files.RepositoryPath;
 import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
@@ -247,6 +248,9 @@ public final class PrepareWorkflow {
             state.versions.put(component.name(), next.toString());
         }
         List<FileChange> changes = files.changes();
+        // whatever wrote them (version files, changelogs, change files), none is reached through a link or lies outside
+        changes.forEach(c -> RepositoryPath.problem(root, c.path()).filter(p -> problems.stream().noneMatch(q -> q.endsWith(p)))
+                .ifPresent(problems::add));
         changes.forEach(c -> state.paths.add(c.path()));
         String message = Placeholders.COMMIT_MESSAGE.render(config.commitMessage(), Map.of("tags", String.join(", ", tags),
                 "versions", String.join(", ", versions), "components", String.join(", ", names)));
@@ -256,6 +260,11 @@ public final class PrepareWorkflow {
     private static void changelog(Path root, ComponentConfig component, ReleaseChanges changes, RepositoryLinks links,
             VersionFileUpdater files, List<String> problems) {
         String path = component.changelogPath();
+        Optional<String> unsafe = RepositoryPath.problem(root, path);
+        if (unsafe.isPresent()) {
+            problems.add("Component '" + component.name() + "': changelog " + unsafe.get());
+            return;
+        }
         Path file = root.resolve(path);
         String existing = null;
         byte[] before = null;

@@ -9,6 +9,7 @@ import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.files.RepositoryPath;
 import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileReader;
 import ai.brokle.release.git.GitCredentials;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -231,6 +233,11 @@ public final class ReleaseChecks {
     }
 
     private void checkChangelog(Path root, ComponentConfig component, SemVer current) {
+        Optional<String> unsafe = RepositoryPath.problem(root, component.changelogPath());
+        if (unsafe.isPresent()) {
+            problems.add("Component '" + component.name() + "': changelog " + unsafe.get());
+            return;
+        }
         Path file = root.resolve(component.changelogPath());
         if (!Files.isRegularFile(file)) {
             problems.add("Component '" + component.name() + "': the changelog " + component.changelogPath() + " does not exist; create it"

@@ -122,6 +122,50 @@ class LocalStateFaultsTest {
     }
 
     @Test
+    void aVersionFileOrChangelogReachedThroughALinkIsRefusedBeforeAnythingChanges() throws Exception {
+        platform = PlatformRepo.create(tmp);
+        Path outside = Files.writeString(tmp.resolve("outside-changelog.md"), "# Someone else's file\n");
+        Path work = platform.work();
+        Files.move(work.resolve("web/package.json"), work.resolve("web/package.real.json"));
+        Files.createSymbolicLink(work.resolve("web/package.json"), Path.of("package.real.json"));
+        Files.delete(work.resolve("CHANGELOG.md"));
+        Files.createSymbolicLink(work.resolve("CHANGELOG.md"), Path.of("../outside-changelog.md"));
+        platform.repo.commitAll("chore: links");
+        platform.markBase();
+        String realBefore = Files.readString(work.resolve("web/package.real.json"));
+
+        RecordingLog log = new RecordingLog();
+        for (boolean dryRun : List.of(true, false)) {
+            ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new PrepareWorkflow(options(log).withDryRun(dryRun)).execute());
+            assertTrue(e.getMessage().contains("web/package.json: is a symbolic link (to package.real.json); the release rewrites this file"
+                    + " and follows no link"), e.getMessage());
+            assertTrue(e.getMessage().contains("changelog CHANGELOG.md: is a symbolic link (to ../outside-changelog.md)"), e.getMessage());
+        }
+        assertEquals("# Someone else's file\n", Files.readString(outside));
+        assertEquals(realBefore, Files.readString(work.resolve("web/package.real.json")));
+        assertTrue(Files.isSymbolicLink(work.resolve("web/package.json")));
+        assertEquals(null, platform.ref("refs/tags/v1.3.0"));
+        assertFalse(log.everything().contains("Someone else"), "nothing of the outside file is shown");
+    }
+
+    @Test
+    void aPomModuleOutsideTheRepositoryIsNeitherReadNorShown() throws Exception {
+        platform = PlatformRepo.create(tmp);
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/pom.xml"), "<project><artifactId>not-ours</artifactId><version>1.2.0</version>"
+                + "<description>outside secret</description></project>\n");
+        platform.repo.write("pom.xml", "<project>\n  <groupId>ai.brokle</groupId>\n  <artifactId>platform</artifactId>\n"
+                + "  <version>1.2.0</version>\n  <modules>\n    <module>../outside</module>\n  </modules>\n</project>\n");
+        platform.repo.write(".brokle-release.yml", PlatformRepo.CONFIG + "      - path: pom.xml\n");
+        platform.repo.commitAll("build: pom");
+        platform.markBase();
+        RecordingLog log = new RecordingLog();
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new PrepareWorkflow(options(log).withDryRun(true)).execute());
+        assertTrue(e.getMessage().contains("lies outside the repository; a release changes only files inside it"), e.getMessage());
+        assertFalse(log.everything().contains("outside secret") || e.getMessage().contains("outside secret"));
+    }
+
+    @Test
     void ofTwoPreparesInOneCloneOneWinsAndTheOtherChangesNothing() throws Exception {
         platform = PlatformRepo.create(tmp);
         CountDownLatch firstIsIn = new CountDownLatch(1);
