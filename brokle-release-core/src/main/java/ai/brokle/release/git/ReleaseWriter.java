@@ -1,5 +1,7 @@
 package ai.brokle.release.git;
 
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.MergeCommand;
 import ai.brokle.release.ReleaseError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +52,25 @@ public final class ReleaseWriter {
     public ReleaseWriter(GitRepository git) {
         this.git = git;
         this.repository = git.jgit();
+    }
+
+    /**
+     * Fast-forwards the checked-out {@code branch} to {@code to}, updating the index and the work tree
+     * as 'git merge --ff-only' does; fails, changing nothing, when that is not a fast-forward or a
+     * local change is in the way.
+     */
+    public void fastForward(String branch, ObjectId to) {
+        try (Git g = new Git(repository)) {
+            MergeResult result = g.merge().include(to).setFastForward(MergeCommand.FastForwardMode.FF_ONLY).setCommit(true)
+                    .setMessage("brokle-release: fast-forward " + branch).call();
+            if (!result.getMergeStatus().isSuccessful()) {
+                throw new ReleaseError("Cannot bring " + branch + " up to " + to.name().substring(0, 7) + ": " + result.getMergeStatus());
+            }
+        } catch (GitAPIException e) {
+            throw new ReleaseError("Cannot bring " + branch + " up to " + to.name().substring(0, 7) + ": " + e.getMessage(), e);
+        } finally {
+            git.refsMoved();
+        }
     }
 
     /** Who makes the release: git's own identity settings (user.name and user.email, GIT_COMMITTER_* variables). */
@@ -215,6 +236,41 @@ public final class ReleaseWriter {
         } catch (IOException e) {
             throw new ReleaseError("Cannot compare commits " + ancestor.name() + " and " + commit.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * When {@code tip} is a copy of {@code commit} made by a rebase ('git pull --rebase' after the
+     * release commit was made): same message, same changes, one parent; that parent. Empty otherwise.
+     */
+    public Optional<ObjectId> rebasedParent(ObjectId commit, ObjectId tip) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit original = walk.parseCommit(commit);
+            RevCommit copy = walk.parseCommit(tip);
+            if (copy.equals(original) || copy.getParentCount() != 1 || original.getParentCount() != 1
+                    || !copy.getFullMessage().equals(original.getFullMessage())) {
+                return Optional.empty();
+            }
+            RevCommit copyParent = walk.parseCommit(copy.getParent(0));
+            RevCommit originalParent = walk.parseCommit(original.getParent(0));
+            return changes(originalParent, original).equals(changes(copyParent, copy)) ? Optional.of(copyParent.copy()) : Optional.empty();
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot compare commits " + commit.name() + " and " + tip.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a commit changed against its parent: path → new blob (null when removed). */
+    private Map<String, ObjectId> changes(RevCommit parent, RevCommit commit) throws IOException {
+        Map<String, ObjectId> changed = new java.util.TreeMap<>();
+        try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+            walk.addTree(parent.getTree());
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+            while (walk.next()) {
+                changed.put(walk.getPathString(), walk.getFileMode(1) == org.eclipse.jgit.lib.FileMode.MISSING ? null : walk.getObjectId(1));
+            }
+        }
+        return changed;
     }
 
     /** The first line of a commit's message. */

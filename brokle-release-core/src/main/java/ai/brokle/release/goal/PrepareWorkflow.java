@@ -94,6 +94,9 @@ public final class PrepareWorkflow {
                 throw new ReleaseFailure("A rollback of " + String.join(", ", saved.get().tags.keySet()) + " is under way: run rollback again"
                         + " to finish it, then prepare");
             }
+            if (saved.isPresent() && resumable(saved.get(), writer) && options.push() && remake(git, writer, saved.get())) {
+                saved = Optional.empty();
+            }
             if (saved.isPresent() && resumable(saved.get(), writer)) {
                 state = saved.get();
                 checkResume(git, state);
@@ -168,6 +171,59 @@ public final class PrepareWorkflow {
             return;
         }
         GitLocks.clear(git, refs, saved.isPresent() && saved.get().movingRefs, start, goal, log);
+    }
+
+    /**
+     * An unpushed release whose branch moved on, on the remote, since it was made (the push was
+     * refused as not a fast-forward): it is made again on top of the remote's commits. The local
+     * release commit and tags (never pushed) are dropped, the branch is fast-forwarded to the
+     * remote's and the caller prepares afresh. True when it was dropped; a dry run only says so.
+     */
+    private boolean remake(GitRepository git, ReleaseWriter writer, PrepareState state) {
+        if (!git.hasRemote(state.remote)) {
+            return false;
+        }
+        RemotePush remote = new RemotePush(git, state.remote, GitCredentials.of(options.release().credentials()), REMOTE_TIMEOUT_SECONDS);
+        Map<String, ObjectId> refs = remote.refs();
+        ObjectId there = refs.get(Constants.R_HEADS + state.branch);
+        ObjectId commit = ObjectId.fromString(state.commit);
+        ObjectId base = ObjectId.fromString(state.base);
+        if (there == null || there.equals(commit) || writer.isAncestor(there, commit)) {
+            return false;
+        }
+        String tags = String.join(", ", state.tags.keySet());
+        List<String> problems = new ArrayList<>();
+        state.tags.keySet().stream().filter(t -> refs.containsKey(Constants.R_TAGS + t)).forEach(t -> problems.add("The tag " + t
+                + " exists on " + git.describeRemote(state.remote) + " already: someone released it meanwhile; drop this clone's release"
+                + " with rollback and fetch theirs ('git fetch --tags')"));
+        String tracking = Constants.R_REMOTES + state.remote + "/" + state.branch;
+        if (problems.isEmpty()) {
+            remote.fetchInto(Constants.R_HEADS + state.branch, tracking);
+            if (!writer.isAncestor(base, there)) {
+                problems.add("The remote's " + state.branch + " (" + there.name().substring(0, 7) + ") no longer contains "
+                        + state.base.substring(0, 7) + ", the commit the release was made on (its history was rewritten): drop this"
+                        + " clone's release with rollback, bring " + state.branch + " up to date, then prepare again");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure("Cannot push the release " + tags + ": " + git.describeRemote(state.remote) + " has new commits on "
+                    + state.branch, problems);
+        }
+        if (options.mode() == Mode.SIMULATE) {
+            log.info("Remote " + git.describeRemote(state.remote) + " has new commits on " + state.branch + ": a real run drops the unpushed"
+                    + " release " + tags + " and makes it again on top of them");
+            return false;
+        }
+        log.info("Remote " + git.describeRemote(state.remote) + " has new commits on " + state.branch + " (" + there.name().substring(0, 7)
+                + "): the unpushed release " + tags + " is dropped and made again on top of them");
+        Map<String, ObjectId> own = new LinkedHashMap<>();
+        state.tags.forEach((name, id) -> own.put(name, ObjectId.fromString(id)));
+        state.movingRefs(git.gitDirectory(), () -> writer.moveBranchDeletingTags(state.branch, commit, base, own,
+                "brokle-release prepare: drop " + tags + " to make it again on the remote's commits"));
+        writer.checkOut(base, state.paths);
+        PrepareState.delete(git.gitDirectory());
+        writer.fastForward(state.branch, there);
+        return true;
     }
 
     /** A saved state is resumed when its push is still to do, its release commit is where the branch is and its tags exist. */
@@ -425,7 +481,8 @@ public final class PrepareWorkflow {
                 remote().pushAtomically(refs());
             } catch (RuntimeException e) {
                 throw new ReleaseError(e.getMessage() + "\nThe release commit and its tags are kept locally: fix the cause"
-                        + " and run prepare again to push them, or run rollback to undo the release", e);
+                        + " and run prepare again to push them (when the remote has new commits, prepare makes the release again on top of"
+                        + " them; do not pull first), or run rollback to undo the release", e);
             }
             log.info("Pushed " + state.branch + " and " + String.join(", ", state.tags.keySet()) + " to " + git.describeRemote(state.remote));
         }

@@ -1,5 +1,9 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.plan.PrepareState;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Constants;
+import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
@@ -47,8 +51,8 @@ public final class ReleaseChecks {
     /** The release plan of each change-file component, by name, read once and handed to prepare. */
     private final Map<String, ReleasePlan> changesetPlans = new HashMap<>();
     private final List<Problem> configProblems = new ArrayList<>();
-    /** The remote's tags, listed once for every component; null until asked. */
-    private Set<String> remoteTags;
+    /** The remote's refs, listed once for every component and the branch; null until asked. */
+    private Map<String, ObjectId> remoteRefs;
     private boolean remoteUnreachable;
 
     public ReleaseChecks(ReleaseOptions options) {
@@ -187,30 +191,62 @@ public final class ReleaseChecks {
         }
         if (!hasRemote) {
             options.log().info("No remote '" + config.remote() + "' is configured, so the remote tags were not checked");
+        } else {
+            checkRemoteBranch(git, config, remote);
         }
     }
 
-    /** Whether the next tag exists locally or on the remote, whose refs are listed once for every component. */
-    private void checkTagIsFree(GitRepository git, ReleaseConfig config, ComponentConfig component, ComponentPlan plan, RemotePush remote) {
-        String remedy = "; if that release was made, fetch its tag ('git fetch --tags'), otherwise delete the stray tag";
-        if (git.hasLocalTag(plan.tag())) {
-            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists locally but is not"
-                    + " reachable from HEAD" + remedy + " ('git tag -d " + plan.tag() + "')");
-        }
-        if (remote != null && !remoteUnreachable) {
+    /** The remote's refs, listed once; null (and a problem) when the remote cannot be reached. */
+    private Map<String, ObjectId> remoteRefs(ReleaseConfig config, RemotePush remote) {
+        if (remoteRefs == null && !remoteUnreachable) {
             try {
-                if (remoteTags == null) {
-                    remoteTags = remote.tags();
-                }
-                if (remoteTags.contains(plan.tag())) {
-                    problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists on remote "
-                            + git.describeRemote(config.remote()) + remedy);
-                }
+                remoteRefs = remote.refs();
             } catch (ReleaseError e) {
                 remoteUnreachable = true;
                 problems.add(e.getMessage() + ": check the remote's URL and credentials (BROKLE_GIT_USERNAME/BROKLE_GIT_PASSWORD"
                         + " or GITHUB_TOKEN), or set 'remote' in " + ReleaseConfig.FILE_NAME);
             }
+        }
+        return remoteRefs;
+    }
+
+    /**
+     * The branch as it is on the remote now, not as the clone last fetched it: when the remote has
+     * commits the clone lacks, the release commit could not be pushed, so nothing is made.
+     */
+    private void checkRemoteBranch(GitRepository git, ReleaseConfig config, RemotePush remote) {
+        Optional<String> branch = git.currentBranch();
+        Map<String, ObjectId> refs = remoteRefs(config, remote);
+        if (branch.isEmpty() || refs == null || git.head().isEmpty()) {
+            return;
+        }
+        ObjectId there = refs.get(Constants.R_HEADS + branch.get());
+        ObjectId head = git.head().get();
+        if (there == null || there.equals(head) || new ReleaseWriter(git).isAncestor(there, head)) {
+            return;
+        }
+        problems.add("Remote " + git.describeRemote(config.remote()) + " has commits on '" + branch.get() + "' that this clone lacks (it is"
+                + " at " + there.name().substring(0, 7) + "): someone pushed since this clone last fetched. Bring them in first ('git pull"
+                + " --rebase " + config.remote() + " " + branch.get() + "'), then run again");
+    }
+
+    /** Whether the next tag exists locally or on the remote, whose refs are listed once for every component. */
+    private void checkTagIsFree(GitRepository git, ReleaseConfig config, ComponentConfig component, ComponentPlan plan, RemotePush remote) {
+        String remedy = "; if that release was made, fetch its tag ('git fetch --tags'), otherwise delete the stray tag";
+        Optional<PrepareState> unpushed = PrepareState.read(git.gitDirectory()).filter(st -> st.tags.containsKey(plan.tag())
+                && !st.isDone(PrepareState.PUSH_STEP) && st.rollback == null);
+        if (git.hasLocalTag(plan.tag()) && unpushed.isPresent()) {
+            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", is the unpushed release an earlier"
+                    + " prepare made, whose commit is no longer the branch's tip (after 'git pull --rebase'?): drop it with 'mvn"
+                    + " brokle-release:rollback', then prepare again");
+        } else if (git.hasLocalTag(plan.tag())) {
+            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists locally but is not"
+                    + " reachable from HEAD" + remedy + " ('git tag -d " + plan.tag() + "')");
+        }
+        Map<String, ObjectId> refs = remote == null ? null : remoteRefs(config, remote);
+        if (refs != null && refs.containsKey(Constants.R_TAGS + plan.tag())) {
+            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists on remote "
+                    + git.describeRemote(config.remote()) + remedy);
         }
     }
 

@@ -99,6 +99,9 @@ public final class RollbackWorkflow {
                         + ") and run rollback again");
             }
             String mode = state.rollback != null ? state.rollback : pushed(state, writer, remoteRefs) ? REVERT : RESET;
+            if (state.rollback == null && RESET.equals(mode) && problems.isEmpty()) {
+                followRebase(writer, state);
+            }
             if (state.rollback == null && problems.isEmpty()) {
                 if (RESET.equals(mode)) {
                     checkReset(git, writer, state, problems);
@@ -167,6 +170,24 @@ public final class RollbackWorkflow {
                     + " edit the GitHub release). Nothing was changed. Published, as recorded in " + PublicationRecord.REF_PREFIX + "<tag>:",
                     published);
         }
+    }
+
+    /**
+     * An unpushed release commit that 'git pull --rebase' copied onto the remote's new commits: the
+     * copy at the branch's tip is the release commit to drop, and its parent the base to go back to.
+     */
+    private void followRebase(ReleaseWriter writer, PrepareState state) {
+        Optional<ObjectId> tip = writer.ref(Constants.R_HEADS + state.branch);
+        if (tip.isEmpty() || tip.get().name().equals(state.commit) || tip.get().name().equals(state.base)) {
+            return;
+        }
+        writer.rebasedParent(ObjectId.fromString(state.commit), tip.get()).ifPresent(parent -> {
+            log.info("The release commit " + state.commit.substring(0, 7) + " was rebased onto new commits (as 'git pull --rebase' does)"
+                    + " and is now " + tip.get().name().substring(0, 7) + ": that copy is dropped, the branch goes back to "
+                    + parent.name().substring(0, 7));
+            state.commit = tip.get().name();
+            state.base = parent.name();
+        });
     }
 
     /** Whether the release reached the remote: the push was recorded, or the remote has its tags or its commit. */
