@@ -26,6 +26,16 @@ public final class RemotePush {
     private final CredentialsProvider credentials;
     private final int timeoutSeconds;
 
+    /** How many read timeouts a listing of refs may take in all, and a fetch or push. */
+    private static final int LISTING = 2;
+    private static final int TRANSFER = 4;
+
+    /** One JGit remote operation. */
+    @FunctionalInterface
+    private interface RemoteCall<T> {
+        T call(Git g) throws GitAPIException;
+    }
+
     public RemotePush(GitRepository git, String remote, CredentialsProvider credentials, int timeoutSeconds) {
         this.git = git;
         this.remote = remote;
@@ -35,29 +45,20 @@ public final class RemotePush {
 
     /** The names of the remote's tags (without refs/tags/). */
     public Set<String> tags() {
-        try (Git g = new Git(git.jgit())) {
-            Collection<Ref> refs = g.lsRemote().setRemote(remote).setTags(true).setTimeout(timeoutSeconds).setCredentialsProvider(credentials)
-                    .call();
-            Set<String> names = new HashSet<>();
-            refs.forEach(r -> names.add(r.getName().substring(Constants.R_TAGS.length())));
-            return names;
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot list the tags of remote " + git.describeRemote(remote) + ": "
-                    + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        Collection<Ref> refs = bounded("Cannot list the tags of remote " + git.describeRemote(remote), LISTING,
+                g -> g.lsRemote().setRemote(remote).setTags(true).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
+        Set<String> names = new HashSet<>();
+        refs.forEach(r -> names.add(r.getName().substring(Constants.R_TAGS.length())));
+        return names;
     }
 
     /** The remote's refs (full names → the object each points at, tags not peeled). */
     public Map<String, ObjectId> refs() {
-        try (Git g = new Git(git.jgit())) {
-            Collection<Ref> refs = g.lsRemote().setRemote(remote).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call();
-            Map<String, ObjectId> found = new HashMap<>();
-            refs.forEach(r -> found.put(r.getName(), r.getObjectId()));
-            return found;
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot list the refs of remote " + git.describeRemote(remote) + ": "
-                    + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        Collection<Ref> refs = bounded("Cannot list the refs of remote " + git.describeRemote(remote), LISTING,
+                g -> g.lsRemote().setRemote(remote).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
+        Map<String, ObjectId> found = new HashMap<>();
+        refs.forEach(r -> found.put(r.getName(), r.getObjectId()));
+        return found;
     }
 
     /** Fetches the remote's {@code refNames} into the same local names (refs the remote lacks are left out). */
@@ -66,11 +67,8 @@ public final class RemotePush {
             return;
         }
         List<RefSpec> specs = refNames.stream().map(r -> new RefSpec("+" + r + ":" + r)).toList();
-        try (Git g = new Git(git.jgit())) {
-            g.fetch().setRemote(remote).setRefSpecs(specs).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot fetch from remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        bounded("Cannot fetch from remote " + git.describeRemote(remote), TRANSFER,
+                g -> g.fetch().setRemote(remote).setRefSpecs(specs).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
     }
 
     /**
@@ -79,12 +77,8 @@ public final class RemotePush {
      * written over it).
      */
     public void fetchInto(String remoteRef, String localRef) {
-        try (Git g = new Git(git.jgit())) {
-            g.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + remoteRef + ":" + localRef)).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot fetch from remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        bounded("Cannot fetch from remote " + git.describeRemote(remote), TRANSFER, g -> g.fetch().setRemote(remote)
+                .setRefSpecs(new RefSpec("+" + remoteRef + ":" + localRef)).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
     }
 
     /**
@@ -94,13 +88,8 @@ public final class RemotePush {
      * error when the remote cannot be reached or refused for another reason.
      */
     public boolean pushFastForward(String refName) {
-        Iterable<PushResult> results;
-        try (Git g = new Git(git.jgit())) {
-            results = g.push().setRemote(remote).setRefSpecs(new RefSpec(refName + ":" + refName)).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        Iterable<PushResult> results = bounded("Cannot push to remote " + git.describeRemote(remote), TRANSFER, g -> g.push().setRemote(remote)
+                .setRefSpecs(new RefSpec(refName + ":" + refName)).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 switch (update.getStatus()) {
@@ -135,13 +124,8 @@ public final class RemotePush {
 
     /** Pushes a local branch to the same name on the remote, replacing what is there (a bot's branch that is rewritten on each run). */
     public void pushReplacing(String refName) {
-        Iterable<PushResult> results;
-        try (Git g = new Git(git.jgit())) {
-            results = g.push().setRemote(remote).setRefSpecs(new RefSpec("+" + refName + ":" + refName)).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        Iterable<PushResult> results = bounded("Cannot push to remote " + git.describeRemote(remote), TRANSFER, g -> g.push().setRemote(remote)
+                .setRefSpecs(new RefSpec("+" + refName + ":" + refName)).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 RemoteRefUpdate.Status status = update.getStatus();
@@ -161,13 +145,8 @@ public final class RemotePush {
         List<RefSpec> specs = new ArrayList<>();
         refNames.forEach(r -> specs.add(new RefSpec(r + ":" + r)));
         deletions.forEach(r -> specs.add(new RefSpec(":" + r)));
-        Iterable<PushResult> results;
-        try (Git g = new Git(git.jgit())) {
-            results = g.push().setRemote(remote).setAtomic(true).setRefSpecs(specs).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new ReleaseError("Cannot push to remote " + git.describeRemote(remote) + ": " + GitRepository.withoutUserInfo(e.getMessage()));
-        }
+        Iterable<PushResult> results = bounded("Cannot push to remote " + git.describeRemote(remote), TRANSFER, g -> g.push().setRemote(remote)
+                .setAtomic(true).setRefSpecs(specs).setTimeout(timeoutSeconds).setCredentialsProvider(credentials).call());
         List<String> rejected = new ArrayList<>();
         StringBuilder remoteMessages = new StringBuilder();
         for (PushResult result : results) {
@@ -187,5 +166,13 @@ public final class RemotePush {
             throw new ReleaseError("Remote " + git.describeRemote(remote) + " refused the push: " + String.join("; ", rejected)
                     + (remoteMessages.length() == 0 ? "" : "\nThe remote said:\n" + GitRepository.withoutUserInfo(remoteMessages.toString())));
         }
+    }
+
+    private <T> T bounded(String failure, int factor, RemoteCall<T> call) {
+        return BoundedCall.run(failure, timeoutSeconds * factor, () -> {
+            try (Git g = new Git(git.jgit())) {
+                return call.call(g);
+            }
+        });
     }
 }

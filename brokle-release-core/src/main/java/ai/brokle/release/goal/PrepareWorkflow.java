@@ -87,7 +87,7 @@ public final class PrepareWorkflow {
                 RunLock lock = options.mode() == Mode.EXECUTE ? RunLock.take(git.gitDirectory(), "prepare") : null) {
             ReleaseWriter writer = new ReleaseWriter(git);
             Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
-            clearLocks(git, saved, start, "prepare", options.mode(), log);
+            ReleaseStateLocks.clear(git, saved, start, "prepare", options.mode(), log);
             PrepareState state;
             Draft draft = null;
             if (saved.isPresent() && saved.get().rollback != null) {
@@ -151,26 +151,6 @@ public final class PrepareWorkflow {
                 log.info("Released " + String.join(", ", state.tags.keySet()) + " and pushed to " + git.describeRemote(state.remote));
             }
         }
-    }
-
-    /**
-     * Clears (a real run) or reports (a dry run) the git lock files left in the way of the refs the
-     * goal moves: those of its own interrupted run are removed, any other is the user's to remove.
-     */
-    static void clearLocks(GitRepository git, Optional<PrepareState> saved, Instant start, String goal, Mode mode, ReleaseLog log) {
-        List<String> refs = new ArrayList<>();
-        git.currentBranch().ifPresent(b -> refs.add(Constants.R_HEADS + b));
-        saved.ifPresent(s -> {
-            if (s.branch != null) {
-                refs.add(Constants.R_HEADS + s.branch);
-            }
-            s.tags.keySet().forEach(t -> refs.add(Constants.R_TAGS + t));
-        });
-        if (mode == Mode.SIMULATE) {
-            GitLocks.present(git, refs).forEach(l -> log.warn("A real run will find the lock file " + l + " in its way"));
-            return;
-        }
-        GitLocks.clear(git, refs, saved.isPresent() && saved.get().movingRefs, start, goal, log);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class ReleaseChecks {
     private final List<Problem> configProblems = new ArrayList<>();
     /** The remote's refs, listed once for every component and the branch; null until asked. */
     private Map<String, ObjectId> remoteRefs;
+    /** Whether the branch is behind its upstream as last fetched: said already, so the remote's own state need not be. */
+    private boolean behindUpstream;
     private boolean remoteUnreachable;
 
     public ReleaseChecks(ReleaseOptions options) {
@@ -138,8 +140,11 @@ public final class ReleaseChecks {
             problems.add("The current branch is '" + branch.get() + "' but releases are made from '" + wanted + "': check out '"
                     + wanted + "', or change " + setting);
         }
-        git.behindUpstream(branch.get()).filter(n -> n > 0).ifPresent(n -> problems.add("Branch '" + branch.get() + "' is " + n
-                + " commit" + (n == 1 ? "" : "s") + " behind its upstream: bring it up to date first ('git pull --rebase')"));
+        git.behindUpstream(branch.get()).filter(n -> n > 0).ifPresent(n -> {
+            behindUpstream = true;
+            problems.add("Branch '" + branch.get() + "' is " + n + " commit" + (n == 1 ? "" : "s") + " behind its upstream: bring it up to"
+                    + " date first ('git pull --rebase')");
+        });
     }
 
     private void checkComponents(GitRepository git, ReleaseConfig config, VersionRequest request) {
@@ -217,7 +222,7 @@ public final class ReleaseChecks {
     private void checkRemoteBranch(GitRepository git, ReleaseConfig config, RemotePush remote) {
         Optional<String> branch = git.currentBranch();
         Map<String, ObjectId> refs = remoteRefs(config, remote);
-        if (branch.isEmpty() || refs == null || git.head().isEmpty()) {
+        if (branch.isEmpty() || refs == null || git.head().isEmpty() || behindUpstream) {
             return;
         }
         ObjectId there = refs.get(Constants.R_HEADS + branch.get());

@@ -67,7 +67,7 @@ public final class RollbackWorkflow {
             PrepareState state = saved.orElseThrow(() -> new ReleaseFailure(
                     "Nothing to roll back: no prepare is recorded in " + git.gitDirectory().resolve(PrepareState.FILE)
                     + " (rollback undoes the last prepare run in this clone)"));
-            PrepareWorkflow.clearLocks(git, saved, start, "rollback", options.mode(), log);
+            ReleaseStateLocks.clear(git, saved, start, "rollback", options.mode(), log);
             if (state.commit == null) {
                 if (options.mode() == Mode.EXECUTE) {
                     PrepareState.delete(git.gitDirectory());

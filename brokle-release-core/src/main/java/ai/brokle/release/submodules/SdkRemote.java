@@ -1,6 +1,7 @@
 package ai.brokle.release.submodules;
 
 import ai.brokle.release.ReleaseError;
+import ai.brokle.release.git.BoundedCall;
 import ai.brokle.release.version.SemVer;
 import java.io.File;
 import java.io.IOException;
@@ -70,12 +71,21 @@ public final class SdkRemote implements AutoCloseable {
                 Git.init().setBare(true).setDirectory(dir).call().close();
             }
             Repository repository = new FileRepositoryBuilder().setGitDir(dir).setMustExist(true).build();
-            try (Git git = Git.wrap(repository)) {
-                git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/tags/*:refs/tags/*"), new RefSpec("+refs/heads/*:refs/remotes/sdk/*"))
-                        .setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(credentials).call();
-            } catch (GitAPIException | RuntimeException e) {
+            try {
+                // bounded as a whole: a git:// server that never answers would otherwise block the read for good
+                BoundedCall.run("the remote " + shownUrl + " cannot be reached", TIMEOUT_SECONDS * 4, () -> {
+                    try (Git git = Git.wrap(repository)) {
+                        git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/tags/*:refs/tags/*"),
+                                new RefSpec("+refs/heads/*:refs/remotes/sdk/*")).setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS)
+                                .setCredentialsProvider(credentials).call();
+                        return null;
+                    } catch (GitAPIException | RuntimeException e) {
+                        throw new ReleaseError("the remote " + shownUrl + " cannot be reached (" + reason(e, url, shownUrl) + ")");
+                    }
+                });
+            } catch (ReleaseError e) {
                 repository.close();
-                throw new ReleaseError("the remote " + shownUrl + " cannot be reached (" + reason(e, url, shownUrl) + ")");
+                throw e;
             }
             return new SdkRemote(repository, tagPrefix);
         } catch (IOException | GitAPIException e) {

@@ -121,7 +121,7 @@ class PrepareWorkflowTest {
             ReleaseError e = assertThrows(ReleaseError.class, () -> prepare(options()));
             assertTrue(e.getMessage().contains("refused the push"), e.getMessage());
             assertTrue(e.getMessage().contains("policy: releases are frozen"), e.getMessage());
-            assertTrue(e.getMessage().contains("run prepare again to push them, or run rollback"), e.getMessage());
+            assertTrue(e.getMessage().contains("run prepare again to push them (when the remote has new commits, prepare makes the release again on top of them; do not pull first), or run rollback"), e.getMessage());
             RevCommit commit = assertReleased(repo);
             ObjectId tag = ref(repo, "refs/tags/v1.3.0");
             assertEquals(base, remote.ref("refs/heads/main"), "the atomic push left the remote branch alone");

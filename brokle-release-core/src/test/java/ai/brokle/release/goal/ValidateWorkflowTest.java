@@ -196,7 +196,7 @@ class ValidateWorkflowTest {
                     () -> new ValidateWorkflow(ReleaseOptions.of(work).withEnvironment(java.util.Map.of("GITHUB_TOKEN", "ghs_env_secret")))
                             .execute());
             String all = String.join("\n", f.problems());
-            assertTrue(all.contains("Cannot list the tags of remote origin (http://127.0.0.1:1/brokle.git)"), all);
+            assertTrue(all.contains("Cannot list the refs of remote origin (http://127.0.0.1:1/brokle.git)"), all);
             assertTrue(all.contains("check the remote's URL and credentials"), all);
             assertTrue(!all.contains("s3cr3t") && !all.contains("release-bot") && !all.contains("ghs_env_secret"), all);
         }
