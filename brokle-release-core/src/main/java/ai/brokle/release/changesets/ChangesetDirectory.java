@@ -1,5 +1,6 @@
 package ai.brokle.release.changesets;
 
+import ai.brokle.release.files.TextFile;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.version.Bump;
 import java.io.IOException;
@@ -79,11 +80,9 @@ public final class ChangesetDirectory {
         for (Path file : files) {
             String name = file.getFileName().toString();
             try {
-                changesets.add(Changeset.parse(name.substring(0, name.length() - 3), Files.readString(file, StandardCharsets.UTF_8)));
+                changesets.add(Changeset.parse(name.substring(0, name.length() - 3), TextFile.read(file, ".changeset/" + name)));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
-            } catch (IOException e) {
-                throw new ReleaseError("Cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         if (!problems.isEmpty()) {
@@ -149,9 +148,9 @@ public final class ChangesetDirectory {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot read " + file + ": " + e.getMessage(), e);
+            return Optional.of(TextFile.read(file, ".changeset/" + name));
+        } catch (TextFile.Refused e) {
+            throw new ChangesetException("Cannot read the change files' settings", java.util.List.of(e.getMessage()));
         }
     }
 

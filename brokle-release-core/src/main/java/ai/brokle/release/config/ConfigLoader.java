@@ -1,5 +1,7 @@
 package ai.brokle.release.config;
 
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.files.TextFile;
 import static ai.brokle.release.config.ConfigSchema.*;
 
 import ai.brokle.release.ReleaseError;
@@ -24,9 +26,9 @@ public final class ConfigLoader {
         }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot read " + file + ": " + e.getMessage(), e);
+            text = TextFile.read(file, ReleaseConfig.FILE_NAME);
+        } catch (TextFile.Refused e) {
+            throw new ReleaseFailure("Cannot read the configuration", java.util.List.of(e.getMessage()));
         }
         return new ConfigLoader().parse(ReleaseConfig.FILE_NAME, text);
     }

@@ -36,4 +36,15 @@ class ChangesetParseTest {
         assertTrue(e.getMessage().contains("has no front matter between '---' lines"), e.getMessage());
         assertTrue(millis < 2_000, "linear, not quadratic: " + millis + " ms");
     }
+
+    @Test
+    void aChangeFileThatIsHugeOrNotUtf8IsNamedWithItsProblem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve(".changeset"));
+        java.nio.file.Files.write(dir.resolve("latin.md"), "---\n\"brokle\": patch\n---\n\ncaf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.nio.file.Files.writeString(dir.resolve("huge.md"), "---\n\"brokle\": patch\n---\n\n" + "x".repeat(2_000_000));
+        ChangesetException e = assertThrows(ChangesetException.class, () -> new ChangesetDirectory(root).changesets());
+        assertTrue(e.getMessage().contains(".changeset/latin.md: not UTF-8 at byte 28"), e.getMessage());
+        assertTrue(e.getMessage().contains(".changeset/huge.md: 2000025 bytes, more than the 1048576 read here"), e.getMessage());
+    }
 }

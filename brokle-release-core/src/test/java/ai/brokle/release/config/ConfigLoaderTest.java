@@ -289,4 +289,18 @@ class ConfigLoaderTest {
         assertEquals(List.of(".brokle-release.yml:4: components.python.changelog: '../../CHANGELOG.md' must be a path inside the repository,"
                 + " relative to its root"), outside.problems());
     }
+
+    @Test
+    void aHugeOrNonUtf8ConfigurationIsRefusedAtOnceNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".brokle-release.yml"), "components:\n  platform:\n    tagPrefix: '" + "v".repeat(30_000_000) + "'\n");
+        long start = System.nanoTime();
+        ReleaseFailure huge = assertThrows(ReleaseFailure.class, () -> ConfigLoader.load(dir));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "refused without parsing 30 MB");
+        assertTrue(huge.getMessage().contains(".brokle-release.yml: 30000042 bytes, more than the 1048576 read here"), huge.getMessage());
+
+        byte[] latin1 = "components:\n  platform:\n    tagPrefix: 'caf\u00e9-v'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve(".brokle-release.yml"), latin1);
+        ReleaseFailure bad = assertThrows(ReleaseFailure.class, () -> ConfigLoader.load(dir));
+        assertTrue(bad.getMessage().contains(".brokle-release.yml: not UTF-8 at byte 43; it must be UTF-8 text"), bad.getMessage());
+    }
 }
