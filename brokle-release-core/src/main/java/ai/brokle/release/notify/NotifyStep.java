@@ -1,6 +1,7 @@
 package ai.brokle.release.notify;
 
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.UnknownOutcome;
 import ai.brokle.release.plan.Effect;
 import ai.brokle.release.plan.Journal;
 import ai.brokle.release.plan.Status;
@@ -57,6 +58,17 @@ public final class NotifyStep implements Step {
     @Override
     public String target() {
         return variable(kind);
+    }
+
+    /** A notice posted twice reads as two releases: it is claimed before it is posted, and never posted again after a lost answer. */
+    @Override
+    public boolean atMostOnce() {
+        return true;
+    }
+
+    @Override
+    public String byHand() {
+        return "post the release's link to the channel yourself";
     }
 
     @Override
@@ -146,7 +158,13 @@ public final class NotifyStep implements Step {
 
     @Override
     public Effect execute() {
-        String failure = webhook.post(message());
+        String failure;
+        try {
+            failure = webhook.post(message());
+        } catch (UnknownOutcome e) {
+            log.warn("[" + kind + "] " + e.getMessage() + "; the release goes on. If the channel did not get it, " + byHand());
+            return Effect.lostAnswer();
+        }
         if (failure != null) {
             log.warn("[" + kind + "] notification not sent: " + failure + "; the release goes on (run perform again to send it)");
             return Effect.warned();

@@ -1,6 +1,7 @@
 package ai.brokle.release.notify;
 
 import ai.brokle.release.ReleaseError;
+import ai.brokle.release.UnknownOutcome;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.http.HttpAttempts;
 import ai.brokle.release.http.Retry;
@@ -55,17 +56,23 @@ public final class Webhook {
         }
         String what = "POST to the webhook of " + source;
         try {
-            http.send(what, uri, target -> HttpRequest.newBuilder(target).timeout(http.timeout()).header("Content-Type", "application/json")
+            http.sendAtMostOnce(what, uri, target -> HttpRequest.newBuilder(target).timeout(http.timeout()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), r -> {
                         if (r.statusCode() / 100 == 2) {
                             return HttpAttempts.Verdict.ACCEPT;
                         }
-                        if (r.statusCode() == 429 || r.statusCode() >= 500) {
+                        if (r.statusCode() == 429) {
+                            // a rate limit: the message was not taken
+                            return new HttpAttempts.Verdict.Again(HttpAttempts.retryAfter(r).orElse(null), "answered 429", true);
+                        }
+                        if (r.statusCode() >= 500) {
                             return new HttpAttempts.Verdict.Again(HttpAttempts.retryAfter(r).orElse(null), "answered " + r.statusCode());
                         }
                         return new HttpAttempts.Verdict.Fail(new ReleaseError("the webhook of " + source + " answered " + r.statusCode()));
                     });
             return null;
+        } catch (UnknownOutcome e) {
+            throw e;
         } catch (ReleaseError e) {
             return e.getMessage();
         }

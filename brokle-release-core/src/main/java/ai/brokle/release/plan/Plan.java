@@ -145,7 +145,7 @@ public final class Plan {
             throw e;
         }
         if (!effect.completed()) {
-            if (step.atMostOnce()) {
+            if (step.atMostOnce() && !effect.uncertain()) {
                 journal.abandon(step.name(), where);
             }
             return new Outcome(step.name(), "failed (warning)", where);

@@ -69,7 +69,7 @@ class DispatchAtMostOnceTest {
             repo.write(".brokle-release.yml", "github:\n  repository: brokle-ai/brokle\n  apiUrl: " + github.apiUrl() + "\n"
                     + "components:\n  platform:\n    path: .\n    tagPrefix: v\n"
                     + "    dispatch:\n      - repository: brokle-ai/brokle-docs\n        eventType: platform-released\n"
-                    + "        payload: {version: '{{version}}'}\n");
+                    + "        payload: {version: '{{version}}'}\n    notify: [slack]\n");
             repo.commitAll("chore(release): v3.2.0");
             repo.annotatedTag("v3.2.0");
             repo.commitIn("api", "feat(api): usage dashboard");
@@ -88,8 +88,8 @@ class DispatchAtMostOnceTest {
     }
 
     private PerformWorkflow.Result perform(Path dir, RecordingLog log) {
-        ReleaseOptions release = ReleaseOptions.of(dir).withEnvironment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REF", "refs/tags/v3.2.1"))
-                .withLog(log);
+        ReleaseOptions release = ReleaseOptions.of(dir).withEnvironment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REF", "refs/tags/v3.2.1",
+                "SLACK_WEBHOOK_URL", github.slackWebhook())).withLog(log);
         return new PerformWorkflow(PerformOptions.of(release).withRetry(FAST), new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8)).execute();
     }
@@ -118,6 +118,21 @@ class DispatchAtMostOnceTest {
         assertEquals("unconfirmed", outcome(elsewhere, "dispatch"), "a CI job in a fresh clone reads the claim from the remote");
         assertEquals(1, github.dispatches().size(), "one event, whatever was re-run");
         assertEquals(1, github.releases().size());
+    }
+
+    @Test
+    void aNoticeWhoseAnswerWasLostIsNotPostedAgain() throws Exception {
+        Path dir = released();
+        github.inject(Fault.answerLost("POST /hooks/slack", 502));
+        RecordingLog log = new RecordingLog();
+        PerformWorkflow.Result first = perform(dir, log);
+        assertEquals("failed (warning)", outcome(first, "slack"), "a notice is a warning: the release goes on");
+        assertTrue(log.everything().contains("it may have been carried out") && log.everything().contains("If the channel did not get it,"
+                + " post the release's link to the channel yourself"), log.everything());
+        assertEquals(1, github.slackMessages().size());
+        PerformWorkflow.Result rerun = perform(freshClone(), new RecordingLog());
+        assertEquals("unconfirmed", outcome(rerun, "slack"));
+        assertEquals(1, github.slackMessages().size(), "posted once");
     }
 
     @Test
