@@ -22,6 +22,8 @@ public final class PrepareJournal implements Journal {
         if (!state.done.contains(step)) {
             state.done.add(step);
         }
+        // a step recorded: no ref update of this run is in flight
+        state.movingRefs = false;
         state.write(gitDirectory);
     }
 }
