@@ -428,6 +428,124 @@ class FaultInjectionSuiteTest {
         }
     }
 
+    /** Faults of the services perform talks to, each armed for one run; the run after it must end where a fault-free run ends. */
+    static List<Map.Entry<String, List<FakeGitHub.Fault>>> serviceFaults() {
+        return List.of(
+                Map.entry("GitHub lists releases: 500, twice", List.of(FakeGitHub.Fault.status("GET /repos/.*/releases", 500, Map.of()),
+                        FakeGitHub.Fault.status("GET /repos/.*/releases", 500, Map.of()))),
+                Map.entry("the release is created: 502, twice", List.of(FakeGitHub.Fault.status("POST /repos/[^/]+/[^/]+/releases$", 502, Map.of()),
+                        FakeGitHub.Fault.status("POST /repos/[^/]+/[^/]+/releases$", 502, Map.of()))),
+                Map.entry("the release is created: reset, twice", List.of(FakeGitHub.Fault.reset("POST /repos/[^/]+/[^/]+/releases$"),
+                        FakeGitHub.Fault.reset("POST /repos/[^/]+/[^/]+/releases$"))),
+                Map.entry("an asset upload: reset, twice", List.of(FakeGitHub.Fault.reset("POST /uploads/"), FakeGitHub.Fault.reset("POST /uploads/"))),
+                Map.entry("the release is published: 502, twice", List.of(FakeGitHub.Fault.status("PATCH /repos/", 502, Map.of()),
+                        FakeGitHub.Fault.status("PATCH /repos/", 502, Map.of()))),
+                Map.entry("the release is published: rate limited with a bad reset time", List.of(FakeGitHub.Fault.status("PATCH /repos/", 403,
+                        Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "soon")))),
+                Map.entry("the dispatch is taken and its answer lost (500)", List.of(FakeGitHub.Fault.answerLost("POST /repos/.*/dispatches", 500))),
+                Map.entry("the dispatch is taken and the connection reset", List.of(FakeGitHub.Fault.answerLost("POST /repos/.*/dispatches", 0))),
+                Map.entry("the dispatch answers 503", List.of(FakeGitHub.Fault.status("POST /repos/.*/dispatches", 503, Map.of()))),
+                Map.entry("the dispatch is rate limited, twice", List.of(FakeGitHub.Fault.status("POST /repos/.*/dispatches", 429,
+                        Map.of("Retry-After", "0")), FakeGitHub.Fault.status("POST /repos/.*/dispatches", 429, Map.of("Retry-After", "0")))),
+                Map.entry("the dispatch is refused (422)", List.of(FakeGitHub.Fault.status("POST /repos/.*/dispatches", 422, Map.of()))),
+                Map.entry("the Slack notice is taken and its answer lost", List.of(FakeGitHub.Fault.answerLost("POST /hooks/slack", 0))),
+                Map.entry("the Slack notice is rate limited, twice", List.of(FakeGitHub.Fault.status("POST /hooks/slack", 429, Map.of("Retry-After",
+                        "0")), FakeGitHub.Fault.status("POST /hooks/slack", 429, Map.of("Retry-After", "0")))));
+    }
+
+    @Test
+    @Order(4)
+    void performAfterEachServiceFaultAndAFailedRecordPush() throws Exception {
+        try (FakeGitHub github = FakeGitHub.start(TOKEN)) {
+            BareRemote[] remote = new BareRemote[1];
+            String expected;
+            Path baseDir = fresh("perform");
+            try {
+                Path work = tagged(baseDir, github, remote);
+                performHere(work, github);
+                expected = performState(work, github);
+            } finally {
+                remote[0].close();
+            }
+            List<Map.Entry<String, List<FakeGitHub.Fault>>> cases = new ArrayList<>(serviceFaults());
+            cases.add(Map.entry("the remote refuses the publication record", List.of()));
+            for (Map.Entry<String, List<FakeGitHub.Fault>> fault : cases) {
+                github.reset();
+                Path dir = fresh("perform");
+                try {
+                    Path work = tagged(dir, github, remote);
+                    boolean refuseRecord = fault.getValue().isEmpty();
+                    if (refuseRecord) {
+                        remote[0].refusePushes("refs/brokle-release/* are protected");
+                    }
+                    fault.getValue().forEach(github::inject);
+                    try {
+                        performHere(work, github);
+                    } catch (ReleaseException expectedFailure) {
+                        // the step failed: the next run finishes the release
+                    }
+                    if (refuseRecord) {
+                        remote[0].acceptPushes();
+                    }
+                    try {
+                        performHere(work, github);
+                        performHere(work, github);
+                    } catch (ReleaseException e) {
+                        recordFailure(fault.getKey(), e);
+                        continue;
+                    }
+                    keepGitFiles(work);
+                    String state = performState(work, github);
+                    record(fault.getKey(), withoutUnconfirmed(expected, state), state);
+                } finally {
+                    remote[0].close();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void prepareAndRollbackAfterTheRemoteRefusedTheirPush() throws Exception {
+        String released;
+        String rolledBack;
+        Path baseDir = fresh("refused");
+        try (PlatformRepo platform = released(baseDir)) {
+            released = snapshot(platform.work(), baseDir.resolve("remote.git"));
+            new RollbackWorkflow(RollbackOptions.of(options(platform))).execute();
+            rolledBack = snapshot(platform.work(), baseDir.resolve("remote.git"));
+        }
+        Path dir = fresh("refused");
+        try (PlatformRepo platform = PlatformRepo.create(dir)) {
+            platform.remote.refusePushes("releases are frozen");
+            try {
+                new PrepareWorkflow(PrepareOptions.of(options(platform))).execute();
+            } catch (ReleaseException expectedFailure) {
+                // kept locally; the next run pushes it
+            }
+            platform.remote.acceptPushes();
+            try {
+                new PrepareWorkflow(PrepareOptions.of(options(platform))).execute();
+                record("prepare's push refused by the remote", released, snapshot(platform.work(), dir.resolve("remote.git")));
+            } catch (ReleaseException e) {
+                recordFailure("prepare's push refused by the remote", e);
+            }
+            platform.remote.refusePushes("no reverts today");
+            try {
+                new RollbackWorkflow(RollbackOptions.of(options(platform))).execute();
+            } catch (ReleaseException expectedFailure) {
+                // the revert is kept locally; the next run pushes it
+            }
+            platform.remote.acceptPushes();
+            try {
+                new RollbackWorkflow(RollbackOptions.of(options(platform))).execute();
+                record("rollback's push refused by the remote", rolledBack, snapshot(platform.work(), dir.resolve("remote.git")));
+            } catch (ReleaseException e) {
+                recordFailure("rollback's push refused by the remote", e);
+            }
+        }
+    }
+
     /**
      * The fault-free state as a kill may rightly change it: a notice or an event claimed by the killed
      * run and left without an answer is not sent again (at most once), so the record says it was
@@ -571,7 +689,7 @@ class FaultInjectionSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void hostileInputsEndInAnErrorNamingWhatToFixWithNothingChanged() throws Exception {
         for (Input input : hostileInputs()) {
             inputs++;
