@@ -1,12 +1,10 @@
 package ai.brokle.release.config;
 
-import ai.brokle.release.ReleaseFailure;
-import ai.brokle.release.files.TextFile;
 import static ai.brokle.release.config.ConfigSchema.*;
 
-import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.files.TextFile;
 import ai.brokle.release.version.VersionPolicy;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package ai.brokle.release.git;
 
-import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package ai.brokle.release.git;
 
-import org.eclipse.jgit.api.MergeResult;
-import org.eclipse.jgit.api.MergeCommand;
 import ai.brokle.release.ReleaseError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;

@@ -1,9 +1,5 @@
 package ai.brokle.release.goal;
 
-import ai.brokle.release.plan.PrepareState;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Constants;
-import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
@@ -18,7 +14,9 @@ import ai.brokle.release.files.Utf8;
 import ai.brokle.release.files.VersionFileReader;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
+import ai.brokle.release.plan.PrepareState;
 import ai.brokle.release.planning.ChangesetComponent;
 import ai.brokle.release.planning.ComponentPlan;
 import ai.brokle.release.planning.NextVersionPlanner;
@@ -31,9 +29,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Whether a release could start now, against the next versions: configuration, branch, work tree,

@@ -1,8 +1,8 @@
 package ai.brokle.release.notify;
 
 import ai.brokle.release.ReleaseError;
-import ai.brokle.release.UnknownOutcome;
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.UnknownOutcome;
 import ai.brokle.release.http.HttpAttempts;
 import ai.brokle.release.http.Retry;
 import ai.brokle.release.http.Sleeper;
