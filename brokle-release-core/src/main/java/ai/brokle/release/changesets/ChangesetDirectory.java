@@ -1,7 +1,7 @@
 package ai.brokle.release.changesets;
 
 import ai.brokle.release.ReleaseError;
-import ai.brokle.release.files.TextFile;
+import ai.brokle.release.text.TextFile;
 import ai.brokle.release.version.Bump;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

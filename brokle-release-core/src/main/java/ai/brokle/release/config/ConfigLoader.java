@@ -3,7 +3,7 @@ package ai.brokle.release.config;
 import static ai.brokle.release.config.ConfigSchema.*;
 
 import ai.brokle.release.ReleaseFailure;
-import ai.brokle.release.files.TextFile;
+import ai.brokle.release.text.TextFile;
 import ai.brokle.release.version.VersionPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

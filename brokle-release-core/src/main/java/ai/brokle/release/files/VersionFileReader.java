@@ -1,6 +1,7 @@
 package ai.brokle.release.files;
 
 import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.text.Utf8;
 import ai.brokle.release.version.SemVer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;

@@ -1,4 +1,4 @@
-package ai.brokle.release.files;
+package ai.brokle.release.text;
 
 import ai.brokle.release.ReleaseError;
 import java.io.IOException;

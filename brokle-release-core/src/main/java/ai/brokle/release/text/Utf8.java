@@ -1,4 +1,4 @@
-package ai.brokle.release.files;
+package ai.brokle.release.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
