@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * remote did not answer.
  */
 class SilentRemoteTest {
-    private static final int TIMEOUT_SECONDS = 2;
+    private static final int TIMEOUT_SECONDS = 1;
 
     @TempDir
     Path tmp;

@@ -632,6 +632,16 @@ class FaultInjectionSuiteTest {
                 new Input("a changelog outside the repository", config(HEAD + "    tagPrefix: v\n    changelog: ../../CHANGELOG.md\n", true),
                         "changelog"),
                 new Input("an unknown key", config(HEAD + "    tagPrefix: v\n    tagPrefx: w\n", false), "tagPrefx"),
+                new Input("a key given twice", config(HEAD + "    tagPrefix: v\n    tagPrefix: w\n", false), "tagPrefix"),
+                new Input("a configuration that is a list", config("- components\n- platform\n", false), ".brokle-release.yml"),
+                new Input("no component", config("components: {}\n", false), "components"),
+                new Input("a release branch that is no branch name", config("releaseBranch: 'main..x'\n" + HEAD + "    tagPrefix: v\n", false),
+                        "releaseBranch"),
+                new Input("a repository URL holding a token", config("repositoryUrl: https://x-access-token:ghs_abc@github.com/brokle-ai/brokle\n"
+                        + "components:\n  platform:\n    path: .\n    tagPrefix: v\n", false), "repositoryUrl"),
+                new Input("an unknown chat service", config(HEAD + "    tagPrefix: v\n    notify: [teams]\n", false), "notify"),
+                new Input("a dispatch without an event type", config(HEAD + "    tagPrefix: v\n    dispatch:\n      - repository: a/b\n", false),
+                        "eventType"),
                 new Input("a tag prefix with a space", config(HEAD + "    tagPrefix: 'v '\n", false), "tagPrefix"),
                 new Input("a pattern without {{version}}", config(HEAD + "    tagPrefix: v\n    versionFiles:\n      - path: web/package.json\n"
                         + "        pattern: 'version'\n", false), "pattern"),
