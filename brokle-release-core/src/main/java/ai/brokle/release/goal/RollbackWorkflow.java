@@ -139,7 +139,7 @@ public final class RollbackWorkflow {
             if (RESET.equals(mode)) {
                 log.info("Rolled back " + tags + ": " + state.branch + " is back at " + state.base.substring(0, 7) + ", "
                         + (state.tags.size() == 1 ? "the tag is" : "the tags are") + " deleted"
-                        + " and " + String.join(", ", state.paths) + " are as before the release");
+                        + " and " + String.join(", ", state.paths) + (state.paths.size() == 1 ? " is" : " are") + " as before the release");
             } else {
                 log.info("Rolled back " + tags + ": the revert " + state.revert.substring(0, 7) + " is on " + state.branch + " here and on "
                         + git.describeRemote(state.remote) + ", and " + (state.tags.size() == 1 ? "the tag is" : "the tags are") + " deleted in both places");
