@@ -14,7 +14,18 @@ import java.util.regex.Pattern;
  * otherwise allocate millions of short-lived strings), so it serves one thread.
  */
 public final class ConventionalCommitParser {
-    private static final Pattern HEADER = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)(?:\\(([^()\\r\\n]*)\\))?(!)?: (\\S.*)$");
+    /** One space after the colon or more, as conventional-commits-parser reads it ("feat:  x" is a feat; "feat:x" is not). */
+    /**
+     * The header as conventional-commits-parser reads it: the scope runs to the last ')' before the
+     * colon, so Dependabot's "deps(go)(deps): bump x" is a {@code deps} commit (scope "go)(deps").
+     */
+    private static final Pattern HEADER = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)(?:\\((.*)\\))?(!)?: +(\\S.*)$");
+    /**
+     * A breaking-change note anywhere in the body, as conventional-commits-parser finds it: indented,
+     * after a '*' or '|', followed by more paragraphs. Upper case only, as the specification requires
+     * ("BREAKING CHANGE MUST be uppercase"; the parser would also take "breaking change:" in prose).
+     */
+    private static final Pattern BODY_NOTE = Pattern.compile("^[\\s|*]*(BREAKING CHANGE|BREAKING-CHANGE)[:\\s]+(.*)$");
     private static final Pattern FOOTER = Pattern.compile("^(BREAKING CHANGE|BREAKING-CHANGE|[A-Za-z][A-Za-z0-9-]*)(: | #)(.*)$");
     private static final Pattern PR_SUFFIX = Pattern.compile("\\s*\\(#(\\d{1,9})\\)\\s*$");
     private static final Pattern MERGE_PR = Pattern.compile("^Merge pull request #(\\d{1,9})\\b.*");
@@ -28,6 +39,7 @@ public final class ConventionalCommitParser {
     private final Matcher footer = FOOTER.matcher("");
     private final Matcher prSuffix = PR_SUFFIX.matcher("");
     private final Matcher revertsCommit = REVERTS_COMMIT.matcher("");
+    private final Matcher bodyNote = BODY_NOTE.matcher("");
     /** Start of each line of the message body, reused: {@code lineStarts[0 .. lineCount)}. */
     private int[] lineStarts = new int[32];
     private int lineCount;
@@ -38,8 +50,11 @@ public final class ConventionalCommitParser {
         String text = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n");
         int begin = 0;
         int end = text.length();
-        while (begin < end && Character.isWhitespace(text.charAt(begin))) {
-            begin++;
+        // leading blank lines go; white space before the type does not: " docs: x" is not a docs commit, as for the parser and the spec
+        for (int i = 0; i < end && Character.isWhitespace(text.charAt(i)); i++) {
+            if (text.charAt(i) == '\n') {
+                begin = i + 1;
+            }
         }
         while (end > begin && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
@@ -48,14 +63,27 @@ public final class ConventionalCommitParser {
         if (eol >= end) {
             eol = -1;
         }
-        String header = strip(text, begin, eol < 0 ? end : eol);
+        String header = stripEnd(text, begin, eol < 0 ? end : eol);
         int restStart = eol < 0 ? end : eol + 1;
 
         indexLines(text, restStart, end);
         footer.reset(text);
         int footerLine = findFooterStart(text);
-        String body = strip(text, restStart, footerLine < lineCount ? lineStarts[footerLine] : end);
+        int footerStart = footerLine < lineCount ? lineStarts[footerLine] : end;
         List<Footer> footers = parseFooters(text, footerLine);
+        // a breaking-change note inside the body: the body ends there, the note runs to the footers
+        int noteLine = bodyNote(text, footerLine);
+        String body;
+        if (noteLine >= 0) {
+            body = strip(text, restStart, lineStarts[noteLine]);
+            String note = strip(text, bodyNote.start(2), footerStart);
+            List<Footer> all = new ArrayList<>(footers.size() + 1);
+            all.add(new Footer(bodyNote.group(1), note));
+            all.addAll(footers);
+            footers = all;
+        } else {
+            body = strip(text, restStart, footerStart);
+        }
 
         boolean merge = parentCount > 1;
         String type = null;
@@ -126,6 +154,20 @@ public final class ConventionalCommitParser {
         }
         Matcher m = prSuffix.reset(subject).region(open, subject.length());
         return m.lookingAt() ? m.start() : -1;
+    }
+
+    /** The first body line (before {@code footerLine}) holding a breaking-change note, {@link #bodyNote} matched on it; -1 when none. */
+    private int bodyNote(String text, int footerLine) {
+        if (text.indexOf("BREAKING", lineCount == 0 ? textEnd : lineStarts[0]) < 0) {
+            return -1;
+        }
+        bodyNote.reset(text);
+        for (int i = 0; i < footerLine; i++) {
+            if (bodyNote.region(lineStarts[i], lineEnd(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Records where each line of {@code text[from, to)} starts. */
@@ -214,6 +256,14 @@ public final class ConventionalCommitParser {
         }
         footers.add(new Footer(token, value.toString().strip()));
         return footers;
+    }
+
+    /** {@code text[from, to)} without trailing white space. */
+    private static String stripEnd(String text, int from, int to) {
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /** {@code text[from, to)} without leading and trailing white space. */

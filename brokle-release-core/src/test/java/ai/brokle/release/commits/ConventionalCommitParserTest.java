@@ -99,10 +99,35 @@ class ConventionalCommitParserTest {
         assertNull(cc.revertedHash());
     }
 
+    /** Real commits of the users' repositories, read as conventional-commits-parser reads them (RealCommitsParityTest runs it on all). */
+    @Test
+    void realPeoplesCommitsAreReadAsTheParserReadsThem() {
+        ConventionalCommit spaces = parse("feat(swagger):  Add complete Swagger/OpenAI integration with compatible dependency versions");
+        assertEquals("feat", spaces.type());
+        assertEquals("swagger", spaces.scope());
+        assertEquals("Add complete Swagger/OpenAI integration with compatible dependency versions", spaces.subject());
+
+        ConventionalCommit dependabot = parse("deps(go)(deps): bump golang.org/x/crypto from 0.46.0 to 0.47.0");
+        assertEquals("deps", dependabot.type());
+        assertEquals("go)(deps", dependabot.scope(), "the scope runs to the last ')' before the colon, as for the parser");
+
+        ConventionalCommit indented = parse("feat(api): drop v1 routes\n\nThe v1 routes are gone.\n\n  BREAKING CHANGE: clients must call /v2\n"
+                + "  (the SDKs do since 0.3)\n\nMore notes after the breaking change.\n\nRefs: #12");
+        assertTrue(indented.breaking(), "an indented note in the body, followed by more paragraphs");
+        assertEquals("The v1 routes are gone.", indented.body());
+        assertEquals("clients must call /v2\n  (the SDKs do since 0.3)\n\nMore notes after the breaking change.", indented.breakingDescription());
+        assertEquals(List.of("BREAKING CHANGE", "Refs"), indented.footers().stream().map(Footer::token).toList());
+
+        assertTrue(parse("fix: a\n\n* BREAKING CHANGE: a bullet").breaking());
+        assertFalse(parse("fix: a\n\nThis is not a breaking change: it keeps the API").breaking(),
+                "lower case is prose: BREAKING CHANGE MUST be upper case (the spec; the parser would take it)");
+        assertFalse(parse("fix: a\n\nSee BREAKING CHANGE: in the middle of a line").breaking());
+    }
+
     @Test
     void nonConventionalMessagesAreKeptAsOther() {
         for (String message : List.of("Update README", "feat:no space", "feat : space before colon", "feat(): ", "(scope): x",
-                "WIP", "", "feat(a)(b): x", "fix:\tsubject")) {
+                "WIP", "", "fix:\tsubject", " docs: a space before the type")) {
             ConventionalCommit c = parse(message);
             assertNull(c.type(), message);
             assertFalse(c.isConventional(), message);
