@@ -3,9 +3,9 @@ package ai.brokle.release.changelog;
 import ai.brokle.release.commits.ConventionalCommit;
 import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.commits.Footer;
+import ai.brokle.release.commits.RevertPairs;
 import ai.brokle.release.git.RawCommit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,9 @@ public final class ChangeCollector {
                 leftOut++;
                 continue;
             }
-            ChangeEntry entry = entry(commit, c.raw(), commit.subject());
+            // a revert of a commit released earlier reads as one: Revert "fix: beta", as conventional-changelog shows it
+            ChangeEntry entry = entry(commit, c.raw(), commit.isRevert() && commit.header().startsWith("Revert \"") ? commit.header()
+                    : commit.subject());
             entries.add(entry);
             if (commit.breaking()) {
                 breaking.add(entry);
@@ -90,27 +92,15 @@ public final class ChangeCollector {
                 List.copyOf(authors.values()), firstTimeContributors, leftOut);
     }
 
-    /**
-     * The commits a revert in the range cancels, with the reverts themselves: a revert is undone
-     * by a newer revert of it first, so reverting a revert brings the change back.
-     */
+    /** The commits a revert in the range cancels, with the reverts themselves ({@link RevertPairs}). */
     private Set<String> cancelledByReverts() {
-        Set<String> cancelled = new HashSet<>();
-        for (int i = 0; i < commits.size(); i++) {
-            ConventionalCommit revert = commits.get(i).parsed();
-            if (revert.revertedHash() == null || cancelled.contains(revert.hash())) {
-                continue;
-            }
-            for (int j = i + 1; j < commits.size(); j++) {
-                String hash = commits.get(j).parsed().hash();
-                if (hash.startsWith(revert.revertedHash()) && !cancelled.contains(hash)) {
-                    cancelled.add(hash);
-                    cancelled.add(revert.hash());
-                    break;
-                }
-            }
-        }
-        return cancelled;
+        List<String> hashes = new ArrayList<>(commits.size());
+        List<String> reverted = new ArrayList<>(commits.size());
+        commits.forEach(c -> {
+            hashes.add(c.parsed().hash());
+            reverted.add(c.parsed().revertedHash());
+        });
+        return RevertPairs.cancelled(hashes, reverted);
     }
 
     private ChangeEntry entry(ConventionalCommit commit, RawCommit raw, String rawSubject) {

@@ -3,6 +3,7 @@ package ai.brokle.release.planning;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.commits.ConventionalCommit;
 import ai.brokle.release.commits.ConventionalCommitParser;
+import ai.brokle.release.commits.RevertPairs;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.git.GitRepository;
@@ -16,6 +17,7 @@ import ai.brokle.release.version.VersionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -64,17 +66,29 @@ public final class NextVersionPlanner {
                 ? latest : git.latestReachable(tags, v -> !v.isPrerelease());
 
         ObjectId since = latest.map(t -> git.peeledCommit(t.name())).orElse(null);
-        Bump[] highest = {Bump.NONE};
-        ConventionalCommit[] decider = {null};
+        // every commit's bump, newest first; a revert of a commit in the same range cancels both (RevertPairs)
+        List<String> hashes = new ArrayList<>();
+        List<String> reverted = new ArrayList<>();
+        List<Bump> bumps = new ArrayList<>();
+        List<ConventionalCommit> bumping = new ArrayList<>();
         int count = git.commitsSince(since, component.path(), raw -> {
             ConventionalCommit commit = parser.parse(raw.hash(), raw.message(), raw.parentCount());
             commitsParsed++;
             Bump bump = commit.breaking() ? Bump.MAJOR : policy.bumpForType(commit.type());
-            if (bump.compareTo(highest[0]) > 0) {
-                highest[0] = bump;
-                decider[0] = commit;
-            }
+            hashes.add(raw.hash());
+            reverted.add(commit.revertedHash());
+            bumps.add(bump);
+            bumping.add(bump == Bump.NONE ? null : commit);
         });
+        Set<String> cancelled = reverted.stream().allMatch(java.util.Objects::isNull) ? Set.of() : RevertPairs.cancelled(hashes, reverted);
+        Bump[] highest = {Bump.NONE};
+        ConventionalCommit[] decider = {null};
+        for (int i = 0; i < bumps.size(); i++) {
+            if (bumps.get(i).compareTo(highest[0]) > 0 && !cancelled.contains(hashes.get(i))) {
+                highest[0] = bumps.get(i);
+                decider[0] = bumping.get(i);
+            }
+        }
 
         List<SemVer> existing = new ArrayList<>(tags.size());
         tags.forEach(t -> existing.add(t.version()));

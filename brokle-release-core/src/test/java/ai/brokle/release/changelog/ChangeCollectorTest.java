@@ -142,9 +142,9 @@ class ChangeCollectorTest {
                 "Revert \"feat: experiment\"\n\nThis reverts commit " + hash(0) + ".",
                 "Revert \"feat: older thing\"\n\nThis reverts commit " + hash(99) + ".");
         assertEquals(2, changes.entries().size());
-        assertEquals(List.of("real fix", "feat: older thing"), subjects(changes.entries()),
-                "a revert of a commit outside the range is a change of its own");
-        assertEquals(List.of("feat: older thing"), subjects(changes.section("Changed")));
+        assertEquals(List.of("real fix", "Revert \"feat: older thing\""), subjects(changes.entries()),
+                "a revert of a commit outside the range is a change of its own, shown as a revert (as conventional-changelog does)");
+        assertEquals(List.of("Revert \"feat: older thing\""), subjects(changes.section("Changed")));
         assertEquals(2, changes.leftOut());
     }
 

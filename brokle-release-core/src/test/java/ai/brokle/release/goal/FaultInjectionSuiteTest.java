@@ -72,10 +72,34 @@ class FaultInjectionSuiteTest {
 
     @TempDir
     Path tmp;
-    private int dirs;
+    private final java.util.concurrent.atomic.AtomicInteger dirs = new java.util.concurrent.atomic.AtomicInteger();
 
     private Path fresh(String name) {
-        return tmp.resolve(name + "-" + (++dirs));
+        return tmp.resolve(name + "-" + dirs.incrementAndGet());
+    }
+
+    /** A scenario of the suite; they run two at a time (each in its own directories, with its own servers). */
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    private static void inParallel(List<Scenario> scenarios) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                running.add(pool.submit(() -> {
+                    s.run();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- running a goal in a process of its own -------------------------------------------------------
@@ -93,7 +117,9 @@ class FaultInjectionSuiteTest {
 
     private Child child(String goal, Path dir, int killAt, int lockAt, String lockRefs, Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillableRun.class.getName(), goal,
+        // a short-lived run: the quick compiler and the serial collector start it fastest
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                KillableRun.class.getName(), goal,
                 dir.toString(), String.valueOf(killAt), String.valueOf(lockAt), lockRefs).redirectErrorStream(true);
         // only what the goal is given: nothing of this machine's CI reaches the child
         builder.environment().clear();
@@ -123,7 +149,7 @@ class FaultInjectionSuiteTest {
         return new Child(process.exitValue(), output);
     }
 
-    private static void record(String fault, String expected, String actual) {
+    private static synchronized void record(String fault, String expected, String actual) {
         faults++;
         if (expected.equals(actual)) {
             survived++;
@@ -132,7 +158,7 @@ class FaultInjectionSuiteTest {
         }
     }
 
-    private static void recordFailure(String fault, Exception e) {
+    private static synchronized void recordFailure(String fault, Exception e) {
         faults++;
         failures.add(fault + ": the re-run failed: " + e);
     }
@@ -217,11 +243,14 @@ class FaultInjectionSuiteTest {
             expected = snapshot(platform.work(), baseDir.resolve("remote.git"));
         }
         assertTrue(expected.contains("refs/tags/v1.3.0 = tag("), expected);
+        List<Scenario> scenarios = new ArrayList<>();
         for (int k = 1; k <= logged.size(); k++) {
-            killAndCompare("prepare killed before '" + logged.get(k - 1) + "'", "prepare", k, 0, "-", expected);
+            int at = k;
+            scenarios.add(() -> killAndCompare("prepare killed before '" + logged.get(at - 1) + "'", "prepare", at, 0, "-", expected));
         }
-        killAndCompare("prepare killed during its ref update", "prepare", 0, indexOf(logged, "Releasing"),
-                "refs/heads/main,refs/tags/v1.3.0,packed-refs", expected);
+        scenarios.add(() -> killAndCompare("prepare killed during its ref update", "prepare", 0, indexOf(logged, "Releasing"),
+                "refs/heads/main,refs/tags/v1.3.0,packed-refs", expected));
+        inParallel(scenarios);
     }
 
     private void killAndCompare(String fault, String goal, int killAt, int lockAt, String lockRefs, String expected) throws Exception {
@@ -290,11 +319,14 @@ class FaultInjectionSuiteTest {
             expected = snapshot(platform.work(), baseDir.resolve("remote.git"));
         }
         assertTrue(expected.contains("Revert"), expected);
+        List<Scenario> scenarios = new ArrayList<>();
         for (int k = 1; k <= logged.size(); k++) {
-            rollbackKilled("rollback killed before '" + logged.get(k - 1) + "'", k, 0, "-", expected);
+            int at = k;
+            scenarios.add(() -> rollbackKilled("rollback killed before '" + logged.get(at - 1) + "'", at, 0, "-", expected));
         }
-        rollbackKilled("rollback killed during its ref update", 0, indexOf(logged, "Rolling back"), "refs/heads/main,refs/tags/v1.3.0",
-                expected);
+        scenarios.add(() -> rollbackKilled("rollback killed during its ref update", 0, indexOf(logged, "Rolling back"),
+                "refs/heads/main,refs/tags/v1.3.0", expected));
+        inParallel(scenarios);
     }
 
     private void rollbackKilled(String fault, int killAt, int lockAt, String lockRefs, String expected) throws Exception {
@@ -375,7 +407,8 @@ class FaultInjectionSuiteTest {
 
     /** What GitHub received, and what the remote's publication record says went out (the steps, without times). */
     private static String performState(Path work, FakeGitHub github) {
-        StringBuilder out = new StringBuilder(github.state());
+        // each scenario has its own GitHub fake, whose address is in the configuration: commit ids differ, nothing else may
+        StringBuilder out = new StringBuilder(github.state().replaceAll("\\b[0-9a-f]{40}\\b", "<commit>").replaceAll("\\b[0-9a-f]{7}\\b", "<short>"));
         try (GitRepository git = GitRepository.open(work)) {
             out.append("record: ").append(new TreeMap<>(PublicationRecord.states(git, "v3.2.1"))).append('\n');
         }
@@ -385,10 +418,10 @@ class FaultInjectionSuiteTest {
     @Test
     @Order(3)
     void performKilledAtEachStepBoundary() throws Exception {
+        String expected;
+        List<String> logged;
         try (FakeGitHub github = FakeGitHub.start(TOKEN)) {
             BareRemote[] remote = new BareRemote[1];
-            String expected;
-            List<String> logged;
             Path baseDir = fresh("perform");
             try {
                 Path work = tagged(baseDir, github, remote);
@@ -401,28 +434,36 @@ class FaultInjectionSuiteTest {
                 remote[0].close();
             }
             assertTrue(expected.contains("dispatch {") && expected.contains("slack {"), expected);
-            for (int k = 1; k <= logged.size(); k++) {
-                github.reset();
-                Path dir = fresh("perform");
-                String fault = "perform killed before '" + logged.get(k - 1) + "'";
-                try {
-                    Path work = tagged(dir, github, remote);
-                    Child killed = child("perform", work, k, 0, "-", performEnv(github));
-                    assertEquals(137, killed.exit(), fault + ": the run was to be killed:\n" + killed.output());
-                    try {
-                        performHere(work, github);
-                        performHere(work, github);
-                    } catch (ReleaseException e) {
-                        recordFailure(fault, e);
-                        continue;
-                    }
-                    keepGitFiles(work);
-                    // a notice or an event claimed but unanswered stays unsent on the re-run: at most once, never twice
-                    String state = performState(work, github);
-                    record(fault, withoutUnconfirmed(expected, state), state);
-                } finally {
-                    remote[0].close();
-                }
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int k = 1; k <= logged.size(); k++) {
+            int at = k;
+            scenarios.add(() -> performKilled("perform killed before '" + logged.get(at - 1) + "'", at, expected));
+        }
+        inParallel(scenarios);
+    }
+
+    /** One kill of perform, against a GitHub fake and a remote of its own. */
+    private void performKilled(String fault, int killAt, String expected) throws Exception {
+        BareRemote[] remote = new BareRemote[1];
+        try (FakeGitHub github = FakeGitHub.start(TOKEN)) {
+            Path work = tagged(fresh("perform"), github, remote);
+            Child killed = child("perform", work, killAt, 0, "-", performEnv(github));
+            assertEquals(137, killed.exit(), fault + ": the run was to be killed:\n" + killed.output());
+            try {
+                performHere(work, github);
+                performHere(work, github);
+            } catch (ReleaseException e) {
+                recordFailure(fault, e);
+                return;
+            }
+            keepGitFiles(work);
+            // a notice or an event claimed but unanswered stays unsent on the re-run: at most once, never twice
+            String state = performState(work, github);
+            record(fault, withoutUnconfirmed(expected, state), state);
+        } finally {
+            if (remote[0] != null) {
+                remote[0].close();
             }
         }
     }
@@ -455,50 +496,55 @@ class FaultInjectionSuiteTest {
     @Test
     @Order(4)
     void performAfterEachServiceFaultAndAFailedRecordPush() throws Exception {
+        String expected;
         try (FakeGitHub github = FakeGitHub.start(TOKEN)) {
             BareRemote[] remote = new BareRemote[1];
-            String expected;
-            Path baseDir = fresh("perform");
             try {
-                Path work = tagged(baseDir, github, remote);
+                Path work = tagged(fresh("perform"), github, remote);
                 performHere(work, github);
                 expected = performState(work, github);
             } finally {
                 remote[0].close();
             }
-            List<Map.Entry<String, List<FakeGitHub.Fault>>> cases = new ArrayList<>(serviceFaults());
-            cases.add(Map.entry("the remote refuses the publication record", List.of()));
-            for (Map.Entry<String, List<FakeGitHub.Fault>> fault : cases) {
-                github.reset();
-                Path dir = fresh("perform");
-                try {
-                    Path work = tagged(dir, github, remote);
-                    boolean refuseRecord = fault.getValue().isEmpty();
-                    if (refuseRecord) {
-                        remote[0].refusePushes("refs/brokle-release/* are protected");
-                    }
-                    fault.getValue().forEach(github::inject);
-                    try {
-                        performHere(work, github);
-                    } catch (ReleaseException expectedFailure) {
-                        // the step failed: the next run finishes the release
-                    }
-                    if (refuseRecord) {
-                        remote[0].acceptPushes();
-                    }
-                    try {
-                        performHere(work, github);
-                        performHere(work, github);
-                    } catch (ReleaseException e) {
-                        recordFailure(fault.getKey(), e);
-                        continue;
-                    }
-                    keepGitFiles(work);
-                    String state = performState(work, github);
-                    record(fault.getKey(), withoutUnconfirmed(expected, state), state);
-                } finally {
-                    remote[0].close();
-                }
+        }
+        List<Map.Entry<String, List<FakeGitHub.Fault>>> cases = new ArrayList<>(serviceFaults());
+        cases.add(Map.entry("the remote refuses the publication record", List.of()));
+        List<Scenario> scenarios = new ArrayList<>();
+        cases.forEach(fault -> scenarios.add(() -> performAfter(fault.getKey(), fault.getValue(), expected)));
+        inParallel(scenarios);
+    }
+
+    /** One run of perform with {@code faults} armed (none: the remote refuses the record), then two without; against servers of its own. */
+    private void performAfter(String fault, List<FakeGitHub.Fault> faults, String expected) throws Exception {
+        BareRemote[] remote = new BareRemote[1];
+        try (FakeGitHub github = FakeGitHub.start(TOKEN)) {
+            Path work = tagged(fresh("perform"), github, remote);
+            boolean refuseRecord = faults.isEmpty();
+            if (refuseRecord) {
+                remote[0].refusePushes("refs/brokle-release/* are protected");
+            }
+            faults.forEach(github::inject);
+            try {
+                performHere(work, github);
+            } catch (ReleaseException expectedFailure) {
+                // the step failed: the next run finishes the release
+            }
+            if (refuseRecord) {
+                remote[0].acceptPushes();
+            }
+            try {
+                performHere(work, github);
+                performHere(work, github);
+            } catch (ReleaseException e) {
+                recordFailure(fault, e);
+                return;
+            }
+            keepGitFiles(work);
+            String state = performState(work, github);
+            record(fault, withoutUnconfirmed(expected, state), state);
+        } finally {
+            if (remote[0] != null) {
+                remote[0].close();
             }
         }
     }

@@ -293,4 +293,27 @@ class NextVersionPlannerTest {
         ReleaseFailure none = assertThrows(ReleaseFailure.class, () -> only(empty));
         assertTrue(none.getMessage().contains("No git repository"), none.getMessage());
     }
+
+    @Test
+    void aRevertInTheSameRangeCancelsTheVersionEffectOfWhatItReverts() {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write(".brokle-release.yml", "components:\n  platform:\n    path: .\n    tagPrefix: v\n");
+            repo.commitAll("chore(release): v1.2.0");
+            repo.annotatedTag("v1.2.0");
+            org.eclipse.jgit.revwalk.RevCommit feat = repo.commit("feat: experiment");
+            repo.commit("fix: real fix");
+            repo.commit("Revert \"feat: experiment\"\n\nThis reverts commit " + feat.name() + ".");
+        }
+        ComponentPlan plan = only(dir);
+        assertEquals("1.2.1", plan.nextVersion().toString(), "the reverted feat no longer makes a minor release");
+        assertEquals("fix: real fix", plan.decidingCommit().header());
+
+        try (TestRepo repo = TestRepo.open(dir)) {
+            repo.commit("Revert \"Revert \"feat: experiment\"\"\n\nThis reverts commit "
+                    + repo.git().getRepository().resolve("HEAD").name() + ".");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals("1.3.0", only(dir).nextVersion().toString(), "reverting the revert brings the feat back");
+    }
 }
