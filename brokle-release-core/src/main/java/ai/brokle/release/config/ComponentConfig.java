@@ -14,9 +14,12 @@ import java.util.List;
  * @param images container image repositories it publishes, without tag (ghcr.io/brokle-ai/brokle-server)
  * @param versioning what decides its next version: conventional commits, or the change files of its npm workspace
  * @param publish what perform does from its release tags: GitHub release assets, dispatches, notifications
+ * @param previousTagPrefixes prefixes its release tags had before {@code tagPrefix} (v, when the SDK
+ *     moved into the platform as python-v): those tags count as its earlier releases
  */
 public record ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles,
-        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images, Versioning versioning, PublishConfig publish) {
+        ChangelogConfig changelog, ReleaseNotesConfig releaseNotes, List<String> images, Versioning versioning, PublishConfig publish,
+        List<String> previousTagPrefixes) {
 
     /** What decides a component's next version. */
     public enum Versioning {
@@ -33,7 +36,7 @@ public record ComponentConfig(String name, String path, String tagPrefix, List<V
     /** A component with no changelog rules, release-notes settings or images of its own, versioned by commits. */
     public ComponentConfig(String name, String path, String tagPrefix, List<VersionFileConfig> versionFiles, String changelogPath) {
         this(name, path, tagPrefix, versionFiles, ChangelogConfig.at(changelogPath), ReleaseNotesConfig.defaults(), List.of(), Versioning.COMMITS,
-                PublishConfig.defaults());
+                PublishConfig.defaults(), List.of());
     }
 
     public boolean changesets() {

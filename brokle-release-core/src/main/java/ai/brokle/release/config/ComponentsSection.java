@@ -49,6 +49,14 @@ final class ComponentsSection {
                             + "'; each component needs its own prefix, e.g. v, python-v, js-v");
                 }
             }
+            List<String> previous = fields.stringList(c.get("previousTagPrefixes"), key + ".previousTagPrefixes");
+            for (int i = 0; i < previous.size(); i++) {
+                String itemKey = key + ".previousTagPrefixes[" + i + "]";
+                checkTagPrefix(itemKey, previous.get(i));
+                if (previous.get(i).equals(prefix)) {
+                    fields.problem(itemKey, "'" + previous.get(i) + "' is the component's tagPrefix itself; list only the prefixes it had before");
+                }
+            }
             List<VersionFileConfig> files = versionFiles(c.get("versionFiles"), key + ".versionFiles");
             ChangelogConfig changelog = changelog(c, key);
             ReleaseNotesConfig notes = releaseNotes(c.get("releaseNotes"), key + ".releaseNotes");
@@ -66,7 +74,7 @@ final class ComponentsSection {
             }
             PublishConfig publish = new PublishSection(fields).publish(c, key, builds);
             result.add(new ComponentConfig(name, path == null || path.equals(".") ? "" : path, prefix == null ? "v" : prefix, files,
-                    changelog, notes, images, versioning, publish));
+                    changelog, notes, images, versioning, publish, List.copyOf(previous)));
         }
         return result;
     }

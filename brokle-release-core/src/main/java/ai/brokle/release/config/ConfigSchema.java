@@ -28,7 +28,7 @@ final class ConfigSchema {
     static final Pattern API_URL = Pattern.compile("https?://[^/@\\s]+(/[^@\\s]*)?");
     static final Pattern EVENT_TYPE = Pattern.compile("[^\\s]{1,100}");
     static final List<String> VERSIONING_KEYS = List.of("bumps", "breakingWhileZero", "initialVersion");
-    static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "versionFiles", "changelog", "releaseNotes", "images",
+    static final List<String> COMPONENT_KEYS = List.of("path", "tagPrefix", "previousTagPrefixes", "versionFiles", "changelog", "releaseNotes", "images",
             "versioning", "githubRelease", "dispatch", "notify", "pypi", "npm");
     static final List<String> NPM_KEYS = List.of("registry", "access");
     static final List<String> PYPI_KEYS = List.of("dist", "repository", "simple", "testRepository", "testSimple");

@@ -49,7 +49,8 @@ public final class NextVersionWorkflow {
 
     private static void report(ComponentConfig component, ComponentPlan p, ReleaseLog log) {
         log.info(p.name());
-        log.info("  current version : " + (p.currentVersion() == null ? "none (no release tag yet)" : p.currentVersion() + " (tag " + p.currentTag() + ")"));
+        log.info("  current version : " + (p.currentVersion() == null ? "none (no release tag yet)" : p.currentVersion()
+                + (p.currentTag() == null ? " (what the version files hold; no release tag of it)" : " (tag " + p.currentTag() + ")")));
         if (p.releases()) {
             log.info("  next version    : " + p.nextVersion());
             log.info("  tag             : " + p.tag());

@@ -268,7 +268,8 @@ public final class ReleaseChecks {
         boolean matches = reading.versions().size() == 1 && VersionFileReader.sameVersion(reading.versions().iterator().next(), current);
         if (!matches) {
             problems.add("Component '" + component.name() + "': " + file.path() + " holds " + String.join(", ", reading.versions())
-                    + " but the current release is " + current + " (tag " + plan.currentTag() + "); set it to " + current
+                    + " but the current release is " + current + (plan.currentTag() == null ? " (the highest the version files hold)"
+                            : " (tag " + plan.currentTag() + ")") + "; set it to " + current
                     + " in a commit before releasing");
         }
     }

@@ -6,6 +6,8 @@ import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.commits.RevertPairs;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ReleaseConfig;
+import ai.brokle.release.config.VersionFileConfig;
+import ai.brokle.release.files.VersionFileReader;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.version.Bump;
@@ -60,7 +62,9 @@ public final class NextVersionPlanner {
     }
 
     public ComponentPlan plan(ComponentConfig component, VersionRequest request) {
-        List<ReleaseTag> tags = git.releaseTags(component.tagPrefix());
+        List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefix()));
+        // tags under the prefixes it had before are its earlier releases too
+        component.previousTagPrefixes().forEach(p -> tags.addAll(git.releaseTags(p)));
         Optional<ReleaseTag> latest = git.latestReachable(tags, v -> true);
         Optional<ReleaseTag> latestStable = latest.isPresent() && !latest.get().version().isPrerelease()
                 ? latest : git.latestReachable(tags, v -> !v.isPrerelease());
@@ -93,11 +97,36 @@ public final class NextVersionPlanner {
         List<SemVer> existing = new ArrayList<>(tags.size());
         tags.forEach(t -> existing.add(t.version()));
         SemVer current = latest.map(ReleaseTag::version).orElse(null);
-        VersionDecision decision = new NextVersionCalculator(policy).decide(current,
-                latestStable.map(ReleaseTag::version).orElse(null), existing, highest[0], request);
+        SemVer stable = latestStable.map(ReleaseTag::version).orElse(null);
+        // a version the files already hold is never gone below: it is the current one when no tag is higher
+        Optional<SemVer> inFiles = versionInFiles(component);
+        String currentTag = latest.map(ReleaseTag::name).orElse(null);
+        if (inFiles.isPresent() && (current == null || inFiles.get().compareTo(current) > 0)) {
+            current = inFiles.get();
+            stable = current.isPrerelease() ? stable : current;
+            currentTag = null;
+            existing.add(current);
+        }
+        VersionDecision decision = new NextVersionCalculator(policy).decide(current, stable, existing, highest[0], request);
         SemVer next = decision.next();
-        return new ComponentPlan(component.name(), current, latest.map(ReleaseTag::name).orElse(null), next,
+        return new ComponentPlan(component.name(), current, currentTag, next,
                 next == null ? null : component.tagFor(next), decision.bump(), count, next == null ? null : decider[0]);
+    }
+
+    /** The highest SemVer version the component's version files hold (those that cannot be read are validate's business). */
+    private Optional<SemVer> versionInFiles(ComponentConfig component) {
+        SemVer highest = null;
+        VersionFileReader reader = new VersionFileReader();
+        for (VersionFileConfig file : component.versionFiles()) {
+            VersionFileReader.Reading reading = reader.read(git.workTree(), file);
+            for (String text : reading.versions()) {
+                Optional<SemVer> v = SemVer.tryParse(text.strip());
+                if (v.isPresent() && (highest == null || v.get().compareTo(highest) > 0)) {
+                    highest = v.get();
+                }
+            }
+        }
+        return Optional.ofNullable(highest);
     }
 
     /** How many commit messages this planner has parsed, for measurements. */

@@ -132,7 +132,7 @@ class ConfigLoaderTest {
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);
         assertTrue(all.contains("components.platform.path: '../outside' must be a path inside the repository"), all);
-        assertTrue(all.contains(".brokle-release.yml:10: components.platform.tagprefix: unknown key; allowed here: path, tagPrefix, versionFiles, changelog, releaseNotes, images"), all);
+        assertTrue(all.contains(".brokle-release.yml:10: components.platform.tagprefix: unknown key; allowed here: path, tagPrefix, previousTagPrefixes, versionFiles, changelog, releaseNotes, images"), all);
         assertTrue(all.contains("components.platform.versionFiles[0]: cannot tell where the version is in 'VERSION'; add a pattern"), all);
         assertTrue(all.contains("components.platform.versionFiles[1].pattern: must contain {{version}} exactly once"), all);
         assertTrue(all.contains(".brokle-release.yml:15: components.platform.versionFiles[2].path: missing"), all);

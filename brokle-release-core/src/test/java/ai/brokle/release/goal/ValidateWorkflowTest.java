@@ -178,7 +178,7 @@ class ValidateWorkflowTest {
             assertTrue(all.contains("The current branch is 'dev'"), all);
             ReleaseFailure failure = assertThrows(ReleaseFailure.class, () -> validate(work));
             assertTrue(failure.located().contains(new Problem(".brokle-release.yml:3: components.a.tagPrefx: unknown key; allowed here: path,"
-                    + " tagPrefix, versionFiles, changelog, releaseNotes, images, versioning, githubRelease, dispatch, notify, pypi, npm",
+                    + " tagPrefix, previousTagPrefixes, versionFiles, changelog, releaseNotes, images, versioning, githubRelease, dispatch, notify, pypi, npm",
                     ".brokle-release.yml", 3)), "the configuration problem keeps its file and line in the goal's report: " + failure.located());
             assertTrue(failure.located().stream().filter(p -> p.text().contains("The current branch is 'dev'")).allMatch(p -> p.file() == null));
         }

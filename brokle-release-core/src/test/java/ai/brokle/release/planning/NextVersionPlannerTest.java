@@ -316,4 +316,59 @@ class NextVersionPlannerTest {
         }
         assertEquals("1.3.0", only(dir).nextVersion().toString(), "reverting the revert brings the feat back");
     }
+
+    /** The Python SDK as its maintainers have it: brokle/version.py at 0.4.0 and v* tags, then configured with python-v as the guide says. */
+    private void pythonSdk(String previousTagPrefixes) {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write(".brokle-release.yml", "components:\n  python:\n    path: .\n    tagPrefix: python-v\n" + previousTagPrefixes
+                    + "    versionFiles:\n      - path: brokle/version.py\n");
+            repo.write("brokle/version.py", "__version__ = \"0.3.3\"\n");
+            repo.commitAll("chore(release): 0.3.3");
+            repo.lightweightTag("v0.3.3");
+            repo.commit("feat(client): add context helpers and defer wrapper client resolution");
+            repo.write("brokle/version.py", "__version__ = \"0.4.0\"\n");
+            repo.commitAll("chore(release): 0.4.0");
+            repo.lightweightTag("v0.4.0");
+            repo.commit("fix(sdk): align Python SDK with OTEL GenAI semantic conventions");
+        }
+    }
+
+    @Test
+    void aVersionIsNeverProposedBelowWhatTheVersionFilesHold() {
+        pythonSdk("");
+        ComponentPlan plan = only(dir);
+        assertEquals("0.4.0", plan.currentVersion().toString(), "version.py holds 0.4.0: not 'none'");
+        assertEquals(null, plan.currentTag());
+        assertTrue(plan.nextVersion().compareTo(plan.currentVersion()) > 0, "never 0.1.0 over 0.4.0: " + plan.nextVersion());
+        assertEquals("0.5.0", plan.nextVersion().toString(), "the feat in its history, read from the start (0.x: minor)");
+
+        ReleaseFailure lower = assertThrows(ReleaseFailure.class, () -> plan(dir, null, VersionRequest.fromProperties(null, null,
+                "0.3.9")));
+        assertTrue(lower.getMessage().contains("0.3.9 is not greater than the latest release 0.4.0"), lower.getMessage());
+    }
+
+    @Test
+    void tagsUnderAnEarlierPrefixAreEarlierReleases() {
+        pythonSdk("    previousTagPrefixes: [v]\n");
+        ComponentPlan plan = only(dir);
+        assertEquals("0.4.0", plan.currentVersion().toString());
+        assertEquals("v0.4.0", plan.currentTag());
+        assertEquals(1, plan.commits(), "the commits since v0.4.0");
+        assertEquals("0.4.1", plan.nextVersion().toString());
+        assertEquals("python-v0.4.1", plan.tag(), "the next tag has the new prefix");
+    }
+
+    @Test
+    void aWorkspaceWhosePackagesHoldAReleasedVersionDoesNotReleaseItAgain() {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write(".brokle-release.yml", "components:\n  js:\n    path: .\n    tagPrefix: js-v\n    versionFiles:\n      - path: package.json\n");
+            repo.write("package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"0.1.0\"\n}\n");
+            repo.commitAll("chore: release brokle@0.1.0");
+            repo.lightweightTag("brokle@0.1.0");
+            repo.commit("fix: retry on 429");
+        }
+        ComponentPlan plan = only(dir);
+        assertEquals("0.1.0", plan.currentVersion().toString());
+        assertEquals("0.1.1", plan.nextVersion().toString(), "0.1.0 is out already (as brokle@0.1.0)");
+    }
 }
