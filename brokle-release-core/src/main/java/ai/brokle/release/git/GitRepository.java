@@ -144,6 +144,27 @@ public final class GitRepository implements AutoCloseable {
         return releaseTags.computeIfAbsent(prefix, this::listReleaseTags);
     }
 
+    /**
+     * Tags under {@code prefix} that look like a version (a digit follows the prefix) but are not
+     * SemVer, so they are not releases: {@code v0.1.0a1} (PEP 440), {@code v1.2}. Sorted by name.
+     */
+    public List<String> versionLikeTags(String prefix) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                String rest = name.substring(prefix.length());
+                if (!rest.isEmpty() && Character.isDigit(rest.charAt(0)) && SemVer.tryParse(rest).isEmpty()) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot list the tags of " + repository.getDirectory() + ": " + e.getMessage(), e);
+        }
+        names.sort(null);
+        return names;
+    }
+
     private List<ReleaseTag> listReleaseTags(String prefix) {
         List<ReleaseTag> tags = new ArrayList<>();
         try {

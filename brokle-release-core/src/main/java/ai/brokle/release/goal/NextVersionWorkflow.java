@@ -29,9 +29,11 @@ public final class NextVersionWorkflow {
         try (GitRepository git = GitRepository.open(location)) {
             ReleaseConfig config = Concurrently.join(reading);
             List<ComponentConfig> components = config.select(options.component());
-            List<ComponentPlan> plans = new NextVersionPlanner(git, config).plan(components, request);
+            NextVersionPlanner planner = new NextVersionPlanner(git, config);
+            List<ComponentPlan> plans = planner.plan(components, request);
             for (int i = 0; i < plans.size(); i++) {
                 report(components.get(i), plans.get(i), options.log());
+                planner.uncountedTags(components.get(i)).forEach(options.log()::warn);
             }
             ReleaseLog log = options.log();
             if (options.planFile() != null) {

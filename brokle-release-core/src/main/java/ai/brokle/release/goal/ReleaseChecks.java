@@ -178,6 +178,9 @@ public final class ReleaseChecks {
         }
         checkedComponents = components;
         checkedPlans = plans;
+        checkUnpushedRelease(git);
+        NextVersionPlanner tagReader = new NextVersionPlanner(git, config);
+        components.forEach(c -> tagReader.uncountedTags(c).forEach(options.log()::warn));
         boolean hasRemote = git.hasRemote(config.remote());
         RemotePush remote = hasRemote ? new RemotePush(git, config.remote(), GitCredentials.of(options.credentials()), REMOTE_TIMEOUT_SECONDS) : null;
         VersionFileReader reader = new VersionFileReader();
@@ -190,7 +193,8 @@ public final class ReleaseChecks {
             for (VersionFileConfig file : component.versionFiles()) {
                 checkVersionFile(git.workTree(), reader, component, plan, file);
             }
-            if (component.changelogPath() != null && plan.currentVersion() != null) {
+            // the changelog holds the current release's section once it was released (tagged); a version only the files hold has none yet
+            if (component.changelogPath() != null && plan.currentVersion() != null && plan.currentTag() != null) {
                 checkChangelog(git.workTree(), component, plan.currentVersion());
             }
         }
@@ -235,16 +239,32 @@ public final class ReleaseChecks {
                 + " --rebase " + config.remote() + " " + branch.get() + "'), then run again");
     }
 
+    /**
+     * An unpushed release of an earlier prepare whose commit is no longer the branch's tip (a
+     * 'git pull --rebase' copied it onto new commits): its tags and version files would mislead
+     * every check, so it is named with the one way out.
+     */
+    private void checkUnpushedRelease(GitRepository git) {
+        Optional<PrepareState> state = PrepareState.read(git.gitDirectory()).filter(st -> st.commit != null
+                && !st.isDone(PrepareState.PUSH_STEP) && st.rollback == null);
+        if (state.isEmpty() || git.head().isEmpty()
+                || new ReleaseWriter(git).isAncestor(ObjectId.fromString(state.get().commit), git.head().get())) {
+            return;
+        }
+        List<String> tags = state.get().tags.keySet().stream().filter(git::hasLocalTag).toList();
+        if (!tags.isEmpty()) {
+            problems.add(String.join(", ", tags) + (tags.size() == 1 ? " is the unpushed release" : " are the unpushed releases")
+                    + " an earlier prepare made, whose commit is no longer the branch's tip (after 'git pull --rebase'?): drop it with"
+                    + " 'mvn brokle-release:rollback', then prepare again");
+        }
+    }
+
     /** Whether the next tag exists locally or on the remote, whose refs are listed once for every component. */
     private void checkTagIsFree(GitRepository git, ReleaseConfig config, ComponentConfig component, ComponentPlan plan, RemotePush remote) {
         String remedy = "; if that release was made, fetch its tag ('git fetch --tags'), otherwise delete the stray tag";
-        Optional<PrepareState> unpushed = PrepareState.read(git.gitDirectory()).filter(st -> st.tags.containsKey(plan.tag())
-                && !st.isDone(PrepareState.PUSH_STEP) && st.rollback == null);
-        if (git.hasLocalTag(plan.tag()) && unpushed.isPresent()) {
-            problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", is the unpushed release an earlier"
-                    + " prepare made, whose commit is no longer the branch's tip (after 'git pull --rebase'?): drop it with 'mvn"
-                    + " brokle-release:rollback', then prepare again");
-        } else if (git.hasLocalTag(plan.tag())) {
+        boolean unpushed = PrepareState.read(git.gitDirectory()).map(st -> st.tags.containsKey(plan.tag()) && !st.isDone(PrepareState.PUSH_STEP)
+                && st.rollback == null).orElse(false);
+        if (git.hasLocalTag(plan.tag()) && !unpushed) {
             problems.add("The next tag of component '" + component.name() + "', " + plan.tag() + ", already exists locally but is not"
                     + " reachable from HEAD" + remedy + " ('git tag -d " + plan.tag() + "')");
         }

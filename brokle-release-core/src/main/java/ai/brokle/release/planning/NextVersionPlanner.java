@@ -113,6 +113,31 @@ public final class NextVersionPlanner {
                 next == null ? null : component.tagFor(next), decision.bump(), count, next == null ? null : decider[0]);
     }
 
+    /**
+     * Warnings for tags that look like releases of {@code component} (under its prefix or an earlier
+     * one) but are not SemVer, so they do not count: each named, with the SemVer tag to use when a
+     * PEP 440 pre-release spelling ({@code v0.1.0a1}) is recognised.
+     */
+    public List<String> uncountedTags(ComponentConfig component) {
+        List<String> warnings = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>(List.of(component.tagPrefix()));
+        prefixes.addAll(component.previousTagPrefixes());
+        for (String prefix : prefixes) {
+            for (String tag : git.versionLikeTags(prefix)) {
+                String version = tag.substring(prefix.length());
+                java.util.regex.Matcher pep440 = PEP440_PRE.matcher(version);
+                warnings.add("Tag " + tag + " looks like a release of component '" + component.name() + "' but " + version + " is not a SemVer"
+                        + " version, so it is not counted as one" + (pep440.matches() ? " (it is PEP 440 for " + pep440.group(1) + "-"
+                        + PEP440_CHANNELS.get(pep440.group(2)) + "." + pep440.group(3) + "; if it was a release, tag its commit " + prefix
+                        + pep440.group(1) + "-" + PEP440_CHANNELS.get(pep440.group(2)) + "." + pep440.group(3) + " too)" : ""));
+            }
+        }
+        return warnings;
+    }
+
+    private static final java.util.regex.Pattern PEP440_PRE = java.util.regex.Pattern.compile("(\\d+\\.\\d+\\.\\d+)(a|b|rc)(\\d+)");
+    private static final java.util.Map<String, String> PEP440_CHANNELS = java.util.Map.of("a", "alpha", "b", "beta", "rc", "rc");
+
     /** The highest SemVer version the component's version files hold (those that cannot be read are validate's business). */
     private Optional<SemVer> versionInFiles(ComponentConfig component) {
         SemVer highest = null;

@@ -96,7 +96,7 @@ class MovingRemoteTest {
         assertEquals(theirs, parentOf(platform.ref("refs/heads/main")), "the release commit was copied onto the teammate's");
 
         ReleaseFailure stuck = assertThrows(ReleaseFailure.class, () -> new PrepareWorkflow(options()).execute());
-        assertTrue(stuck.getMessage().contains("v1.3.0, is the unpushed release an earlier prepare made, whose commit is no longer the"
+        assertTrue(stuck.getMessage().contains("v1.3.0 is the unpushed release an earlier prepare made, whose commit is no longer the"
                 + " branch's tip (after 'git pull --rebase'?): drop it with 'mvn brokle-release:rollback', then prepare again"),
                 stuck.getMessage());
 

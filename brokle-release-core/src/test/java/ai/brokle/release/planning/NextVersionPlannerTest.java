@@ -371,4 +371,22 @@ class NextVersionPlannerTest {
         assertEquals("0.1.0", plan.currentVersion().toString());
         assertEquals("0.1.1", plan.nextVersion().toString(), "0.1.0 is out already (as brokle@0.1.0)");
     }
+
+    @Test
+    void aPep440TagIsNamedInAWarningWithTheSemVerTagToUse() {
+        pythonSdk("    previousTagPrefixes: [v]\n");
+        try (TestRepo repo = TestRepo.open(dir)) {
+            repo.lightweightTag("v0.1.0a1");
+            repo.lightweightTag("v1.2");
+            repo.lightweightTag("very-old");
+        }
+        try (GitRepository git = GitRepository.open(dir)) {
+            ReleaseConfig config = ConfigLoader.load(git.workTree());
+            List<String> warnings = new NextVersionPlanner(git, config).uncountedTags(config.components().get(0));
+            assertEquals(List.of("Tag v0.1.0a1 looks like a release of component 'python' but 0.1.0a1 is not a SemVer version, so it is not"
+                    + " counted as one (it is PEP 440 for 0.1.0-alpha.1; if it was a release, tag its commit v0.1.0-alpha.1 too)",
+                    "Tag v1.2 looks like a release of component 'python' but 1.2 is not a SemVer version, so it is not counted as one"),
+                    warnings, "a tag whose name does not go on with a digit is no version: very-old is left alone");
+        }
+    }
 }
