@@ -108,19 +108,23 @@ public final class DistributionCheck {
         return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
-    /** A PEP 440 version in its normal form: a → a, alpha → a, c/pre/preview → rc, leading v and separators gone. */
+    /**
+     * A PEP 440 version in its normal form: a → a, alpha → a, c/pre/preview → rc, leading v and
+     * separators gone, an epoch of 0 left out. Numbers are unbounded (as PEP 440 has them) and lose
+     * their leading zeros.
+     */
     static String normalize(String version) {
         Matcher m = PEP440.matcher(version.strip());
         if (!m.matches()) {
             return version;
         }
         StringBuilder out = new StringBuilder();
-        if (m.group(1) != null) {
-            out.append(Integer.parseInt(m.group(1))).append('!');
+        if (m.group(1) != null && number(m.group(1)).signum() != 0) {
+            out.append(number(m.group(1))).append('!');
         }
         String[] release = m.group(2).split("\\.");
         for (int i = 0; i < release.length; i++) {
-            out.append(i == 0 ? "" : ".").append(Long.parseLong(release[i]));
+            out.append(i == 0 ? "" : ".").append(number(release[i]));
         }
         if (m.group(3) != null) {
             String pre = m.group(3).toLowerCase(Locale.ROOT);
@@ -130,16 +134,20 @@ public final class DistributionCheck {
                 case "c", "pre", "preview" -> "rc";
                 default -> pre;
             };
-            out.append(pre).append(m.group(4) == null ? 0 : Long.parseLong(m.group(4)));
+            out.append(pre).append(m.group(4) == null ? "0" : number(m.group(4)));
         }
         if (m.group(5) != null) {
-            out.append(".post").append(Long.parseLong(m.group(5)));
+            out.append(".post").append(number(m.group(5)));
         } else if (m.group(6) != null) {
-            out.append(".post").append(m.group(7) == null ? 0 : Long.parseLong(m.group(7)));
+            out.append(".post").append(m.group(7) == null ? "0" : number(m.group(7)));
         }
         if (m.group(8) != null) {
-            out.append(".dev").append(m.group(9) == null ? 0 : Long.parseLong(m.group(9)));
+            out.append(".dev").append(m.group(9) == null ? "0" : number(m.group(9)));
         }
         return out.toString();
+    }
+
+    private static java.math.BigInteger number(String digits) {
+        return new java.math.BigInteger(digits);
     }
 }

@@ -90,7 +90,9 @@ class DistributionCheckTest {
     @Test
     void versionsAreComparedInTheNormalFormOfPythonPackaging() {
         List<String> versions = List.of("1.0.0", "v1.0.0", "1.0.0-Beta.1", "1.0.0b1", "1.0.0.alpha2", "1.0.0c3", "1.0.0-rc.4", "1.0.0.post1",
-                "1.0.0-1", "1.0.0.dev3", "1!2.0", "01.02.03", "1.0.0rc1.dev2", "1.0.0pre5");
+                "1.0.0-1", "1.0.0.dev3", "1!2.0", "01.02.03", "1.0.0rc1.dev2", "1.0.0pre5",
+                // numbers above Long.MAX_VALUE and an epoch of 0, which the normal form leaves out
+                "1.99999999999999999999999.0", "0!01.0002rc0099999999999999999999.post00007.dev1");
         StringBuilder script = new StringBuilder("from pip._vendor.packaging.version import Version\n");
         versions.forEach(v -> script.append("print(Version('").append(v).append("'))\n"));
         String theirs = PythonDistributions.python(script.toString());
