@@ -443,6 +443,23 @@ class FaultInjectionSuiteTest {
         inParallel(scenarios);
     }
 
+    /**
+     * Runs perform twice after a fault and records whether it ended where a fault-free run ends (a
+     * notice or an event claimed but unanswered stays unsent: at most once, never twice).
+     */
+    private static void rerunAndCompare(String fault, Path work, FakeGitHub github, String expected) throws IOException {
+        try {
+            performHere(work, github);
+            performHere(work, github);
+        } catch (ReleaseException e) {
+            recordFailure(fault, e);
+            return;
+        }
+        keepGitFiles(work);
+        String state = performState(work, github);
+        record(fault, withoutUnconfirmed(expected, state), state);
+    }
+
     /** One kill of perform, against a GitHub fake and a remote of its own. */
     private void performKilled(String fault, int killAt, String expected) throws Exception {
         BareRemote[] remote = new BareRemote[1];
@@ -450,17 +467,7 @@ class FaultInjectionSuiteTest {
             Path work = tagged(fresh("perform"), github, remote);
             Child killed = child("perform", work, killAt, 0, "-", performEnv(github));
             assertEquals(137, killed.exit(), fault + ": the run was to be killed:\n" + killed.output());
-            try {
-                performHere(work, github);
-                performHere(work, github);
-            } catch (ReleaseException e) {
-                recordFailure(fault, e);
-                return;
-            }
-            keepGitFiles(work);
-            // a notice or an event claimed but unanswered stays unsent on the re-run: at most once, never twice
-            String state = performState(work, github);
-            record(fault, withoutUnconfirmed(expected, state), state);
+            rerunAndCompare(fault, work, github, expected);
         } finally {
             if (remote[0] != null) {
                 remote[0].close();
@@ -532,16 +539,7 @@ class FaultInjectionSuiteTest {
             if (refuseRecord) {
                 remote[0].acceptPushes();
             }
-            try {
-                performHere(work, github);
-                performHere(work, github);
-            } catch (ReleaseException e) {
-                recordFailure(fault, e);
-                return;
-            }
-            keepGitFiles(work);
-            String state = performState(work, github);
-            record(fault, withoutUnconfirmed(expected, state), state);
+            rerunAndCompare(fault, work, github, expected);
         } finally {
             if (remote[0] != null) {
                 remote[0].close();
