@@ -163,8 +163,7 @@ public final class ReleaseChecks {
                 continue;
             }
             if (!request.equals(VersionRequest.INFER)) {
-                problems.add("Component '" + component.name() + "' is versioned by its change files (versioning: changesets): leave out"
-                        + " brokle.bump, brokle.prerelease and brokle.releaseVersion, or name another component with brokle.component");
+                problems.add(ChangesetComponent.forcedVersionRefused(component));
             }
             try {
                 ChangesetComponent changesets = new ChangesetComponent(git, component);

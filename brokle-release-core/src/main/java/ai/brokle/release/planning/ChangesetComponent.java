@@ -49,6 +49,12 @@ public final class ChangesetComponent {
         return ReleasePlan.of(directory.changesets(), workspace(), directory.config(), directory.preState());
     }
 
+    /** Why a forced version does not apply to {@code component}, versioned by its change files. */
+    public static String forcedVersionRefused(ComponentConfig component) {
+        return "Component '" + component.name() + "' is versioned by its change files (versioning: changesets): leave out"
+                + " brokle.bump, brokle.prerelease and brokle.releaseVersion, or name another component with brokle.component";
+    }
+
     /** The commit-based plan with the next version and tag taken from the change files instead. */
     public ComponentPlan plan(ComponentPlan fromCommits, ReleasePlan releases) {
         SemVer next = null;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -100,6 +102,41 @@ class ChangesetPrepareTest {
         assertTrue(Files.exists(repo.dir().resolve("sdk/js/.changeset/brave-cats-dance.md")));
         assertTrue(file("sdk/js/.changeset/pre.json").contains("\"brave-cats-dance\""));
         assertTrue(file("sdk/js/packages/brokle/package.json").contains("\"version\": \"0.6.0-alpha.0\""));
+    }
+
+    private JsonNode nextVersion(Path plan) throws Exception {
+        new NextVersionWorkflow(ReleaseOptions.of(repo.dir()).withComponent("js").withPlanFile(plan).withLog(log)).execute();
+        return new ObjectMapper().readTree(plan.toFile()).get("components").get(0);
+    }
+
+    @Test
+    void nextVersionAnswersWhatPrepareDoesFromTheChangeFilesAndThePreMode() throws Exception {
+        // a patch change file beside a feat commit: the commits alone would say 0.6.0, Changesets says 0.5.1
+        repo.commitFile("sdk/js/.changeset/brave-cats-dance.md", "---\n\"brokle\": patch\n---\n\nFix the retry delay\n", "feat: retries");
+        JsonNode stable = nextVersion(tmp.resolve("stable.json"));
+        assertEquals("0.5.1", stable.get("nextVersion").asText(), log.toString());
+        assertEquals("js-v0.5.1", stable.get("tag").asText());
+        assertTrue(log.lines().contains("  decided by      : 1 change file in .changeset/: brokle 0.5.0 -> 0.5.1 (patch),"
+                + " brokle-openai 0.5.0 -> 0.5.1 (patch)"), log.toString());
+
+        new ChangesetWorkflow(ReleaseOptions.of(repo.dir().resolve("sdk/js"))).preEnter("alpha");
+        repo.commitAll("chore: enter pre mode");
+        JsonNode alpha = nextVersion(tmp.resolve("alpha.json"));
+        assertEquals("0.5.1-alpha.0", alpha.get("nextVersion").asText(), log.toString());
+        assertTrue(alpha.get("prerelease").asBoolean());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("  decided by      : 1 change file in .changeset/, pre-release mode 'alpha'")),
+                log.toString());
+
+        prepare(ReleaseOptions.of(repo.dir()).withComponent("js"));
+        assertTrue(repo.git().getRepository().exactRef("refs/tags/" + alpha.get("tag").asText()) != null, "prepare makes the tag next-version named");
+        assertTrue(file("sdk/js/packages/brokle/package.json").contains("\"version\": \"0.5.1-alpha.0\""));
+    }
+
+    @Test
+    void nextVersionRefusesAForcedBumpAsPrepareDoes() {
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new NextVersionWorkflow(ReleaseOptions.of(repo.dir()).withBump("major")
+                .withLog(log)).execute());
+        assertTrue(e.getMessage().contains("Component 'js' is versioned by its change files (versioning: changesets)"), e.getMessage());
     }
 
     @Test
