@@ -72,6 +72,9 @@ public final class ChangesetVersioning {
             if (release.type() != Bump.NONE) {
                 String entry = entry(release, manifest, plan, commits);
                 entries.put(release.name(), entry);
+                if (!config.changelog()) {
+                    continue;
+                }
                 String path = (manifest.directory().isEmpty() ? "" : manifest.directory() + "/") + "CHANGELOG.md";
                 String before = read(path);
                 changes.add(new FileChange(path, before, prepend(before, release.name(), entry)));
@@ -154,6 +157,9 @@ public final class ChangesetVersioning {
             return null;
         }
         boolean workspaceRange = current.startsWith("workspace:");
+        if (!workspaceRange && config.bumpVersionsWithWorkspaceProtocolOnly()) {
+            return null;
+        }
         String range = current;
         if (workspaceRange) {
             range = current.substring("workspace:".length());
@@ -191,7 +197,7 @@ public final class ChangesetVersioning {
             return true;
         }
         if (type.equals("peerDependencies")) {
-            return true;
+            return !config.onlyUpdatePeerDependentsWhenOutOfRange();
         }
         return dep.type().compareTo(Bump.fromLabel(config.updateInternalDependencies())) >= 0;
     }

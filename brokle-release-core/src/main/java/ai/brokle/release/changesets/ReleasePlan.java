@@ -105,6 +105,7 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
                 }
             }
         }
+        problems.addAll(dependentsOfSkipped(workspace, config, skipped));
         if (!problems.isEmpty()) {
             throw new ChangesetException("The change files do not fit the workspace", problems);
         }
@@ -115,10 +116,10 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
         String preTag = inPre ? pre.get().tag() : null;
 
         Map<String, Draft> releases = flatten(relevant, byName, skipped);
-        Map<String, List<String>> dependents = dependents(workspace);
+        Map<String, List<String>> dependents = dependents(workspace, config, false);
         boolean changed = true;
         while (changed) {
-            boolean added = determineDependents(releases, byName, dependents, skipped, preVersions, preTag);
+            boolean added = determineDependents(releases, byName, dependents, skipped, config, preVersions, preTag);
             boolean fixed = matchFixed(releases, byName, config, skipped);
             boolean linked = applyLinks(releases, byName, config);
             changed = added || fixed || linked;
@@ -174,7 +175,8 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
         List<PathMatcher> globs = config.ignore().stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         Set<String> out = new HashSet<>();
         for (NpmManifest p : workspace.packages()) {
-            if (p.versionText() == null || config.ignore().contains(p.name()) || globs.stream().anyMatch(m -> m.matches(Path.of(p.name())))) {
+            if (p.versionText() == null || config.ignore().contains(p.name()) || globs.stream().anyMatch(m -> m.matches(Path.of(p.name())))
+                    || p.privatePackage() && !config.versionPrivatePackages()) {
                 out.add(p.name());
             }
         }
@@ -205,15 +207,20 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
         return releases;
     }
 
-    /** Package name → the packages that depend on its current version (any dependency field), in workspace order. */
-    private static Map<String, List<String>> dependents(Workspace workspace) {
+    /**
+     * Package name → the packages that depend on its current version, in workspace order; with
+     * {@code bumpVersionsWithWorkspaceProtocolOnly}, only {@code workspace:} ranges count.
+     */
+    private static Map<String, List<String>> dependents(Workspace workspace, ChangesetConfig config, boolean ignoreDevDependencies) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         workspace.packages().forEach(p -> out.put(p.name(), new ArrayList<>()));
         for (NpmManifest p : workspace.packages()) {
             Set<String> seen = new HashSet<>();
             for (NpmManifest.Dependency d : p.dependencies()) {
                 NpmManifest target = workspace.get(d.name()).orElse(null);
-                if (target == null || d.name().equals(p.name()) || !seen.add(d.name()) || !dependsOnWorkspaceVersion(workspace, target, d.range())) {
+                if (target == null || d.name().equals(p.name()) || ignoreDevDependencies && d.type().equals("devDependencies")
+                        || config.bumpVersionsWithWorkspaceProtocolOnly() && !d.range().startsWith("workspace:")
+                        || !seen.add(d.name()) || !dependsOnWorkspaceVersion(workspace, target, d.range())) {
                     continue;
                 }
                 out.get(d.name()).add(p.name());
@@ -234,9 +241,34 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
         return parsed.isPresent() && target.versionText() != null && parsed.get().test(SemVer.parse(target.versionText()));
     }
 
+    /**
+     * A package that is skipped (ignored, or private while {@code privatePackages.version} is false)
+     * cannot be a dependency of a published package that is versioned, as the CLI checks.
+     */
+    private static List<String> dependentsOfSkipped(Workspace workspace, ChangesetConfig config, Set<String> skipped) {
+        List<String> problems = new ArrayList<>();
+        if (config.ignore().isEmpty() && config.versionPrivatePackages()) {
+            return problems;
+        }
+        Map<String, List<String>> graph = dependents(workspace, config, true);
+        for (NpmManifest p : workspace.packages()) {
+            if (!skipped.contains(p.name())) {
+                continue;
+            }
+            for (String dependent : graph.getOrDefault(p.name(), List.of())) {
+                NpmManifest d = workspace.get(dependent).orElseThrow();
+                if (!skipped.contains(dependent) && !d.privatePackage()) {
+                    problems.add(ChangesetConfig.FILE + ": the package \"" + dependent + "\" depends on the skipped package \"" + p.name()
+                            + "\" (ignore, or privatePackages.version false) but is not skipped itself: add \"" + dependent + "\" to ignore");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Adds or raises the releases of packages that depend on released ones; true when anything changed. */
     private static boolean determineDependents(Map<String, Draft> releases, Map<String, NpmManifest> byName,
-            Map<String, List<String>> graph, Set<String> skipped, Map<String, Integer> preVersions, String preTag) {
+            Map<String, List<String>> graph, Set<String> skipped, ChangesetConfig config, Map<String, Integer> preVersions, String preTag) {
         boolean updated = false;
         Deque<Draft> search = new ArrayDeque<>(releases.values());
         while (!search.isEmpty()) {
@@ -255,9 +287,11 @@ public record ReleasePlan(List<Changeset> changesets, List<Release> releases, Op
                         }
                         SemVer nextVersion = newVersion(next, preVersions, preTag);
                         Draft existing = releases.get(dependent);
-                        if (depType.equals("peerDependencies") && next.type != Bump.PATCH && (existing == null || existing.type != Bump.MAJOR)) {
+                        boolean inRange = NpmRange.satisfies(nextVersion, range);
+                        if (depType.equals("peerDependencies") && next.type != Bump.PATCH && (!config.onlyUpdatePeerDependentsWhenOutOfRange() || !inRange)
+                                && (existing == null || existing.type != Bump.MAJOR)) {
                             type = Bump.MAJOR;
-                        } else if ((existing == null || existing.type == Bump.NONE) && !NpmRange.satisfies(nextVersion, range)) {
+                        } else if ((existing == null || existing.type == Bump.NONE) && (config.updateInternalDependentsAlways() || !inRange)) {
                             if (depType.equals("devDependencies")) {
                                 if (type == null) {
                                     type = Bump.NONE;

@@ -15,6 +15,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -190,7 +191,8 @@ public record NpmManifest(String path, String text, String name, boolean private
         } catch (IOException e) {
             problems.add("Cannot list the workspace packages under " + (dir.isEmpty() ? "the repository root" : dir) + ": " + e.getMessage());
         }
-        found.sort(null);
+        // by directory, as the npm tools list them (packages/brokle before packages/brokle-anthropic, which "/package.json" would swap)
+        found.sort(Comparator.comparing(path -> path.substring(0, path.length() - "/package.json".length())));
         return found;
     }
 }

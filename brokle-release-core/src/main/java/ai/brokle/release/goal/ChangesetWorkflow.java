@@ -3,6 +3,7 @@ package ai.brokle.release.goal;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.changesets.Changeset;
+import ai.brokle.release.changesets.ChangedFiles;
 import ai.brokle.release.changesets.ChangesetConfig;
 import ai.brokle.release.changesets.ChangesetDirectory;
 import ai.brokle.release.changesets.ChangesetVersioning;
@@ -116,7 +117,10 @@ public final class ChangesetWorkflow {
                 for (NpmManifest p : byDepth) {
                     String dir = p.directory();
                     if (dir.isEmpty() ? !relative.startsWith(ChangesetDirectory.NAME + "/") : relative.startsWith(dir + "/")) {
-                        changed.add(p.name());
+                        // as the CLI: a package has changed when a file under it matches changedFilePatterns
+                        if (ChangedFiles.matches(config.changedFilePatterns(), dir.isEmpty() ? relative : relative.substring(dir.length() + 1))) {
+                            changed.add(p.name());
+                        }
                         break;
                     }
                 }

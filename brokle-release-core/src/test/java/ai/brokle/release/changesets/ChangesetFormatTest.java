@@ -1,6 +1,7 @@
 package ai.brokle.release.changesets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,47 @@ class ChangesetFormatTest {
         assertTrue(e.getMessage().contains("updateInternalDependencies: \"major\""), e.getMessage());
         assertTrue(e.getMessage().contains("ignore: \"x\" where an array of package names belongs"), e.getMessage());
         assertTrue(e.getMessage().contains("fixed and linked: brokle can be in one kind of group only"), e.getMessage());
+    }
+
+    @Test
+    void theRealConfigIsReadWithItsExperimentalKey() throws Exception {
+        ChangesetConfig config = ChangesetConfig.parse(Files.readString(Path.of("src/test/resources/real-js-workspace/.changeset/config.json")));
+        assertTrue(config.onlyUpdatePeerDependentsWhenOutOfRange());
+        assertEquals(List.of(List.of("brokle", "brokle-openai", "brokle-anthropic", "brokle-langchain")), config.linked());
+        assertEquals("public", config.access());
+        assertTrue(config.changelog());
+    }
+
+    @Test
+    void keysThatCannotBeHonouredAreRefusedEachByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChangesetConfig.parse("{\"fixd\": [],"
+                + " \"commit\": true, \"changelog\": \"@changesets/changelog-github\", \"prettier\": false,"
+                + " \"privatePackages\": {\"version\": true, \"tag\": true},"
+                + " \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\"updateInternalDependents\": \"sometimes\", \"onlyUpdate\": true},"
+                + " \"snapshot\": {\"useCalculatedVersion\": \"yes\"}, \"changedFilePatterns\": \"src\"}"));
+        String m = e.getMessage();
+        for (String expected : List.of("fixd: not a key of the Changesets configuration", "commit: true is not supported",
+                "changelog: \"@changesets/changelog-github\" is a changelog generator this tool cannot run", "prettier: false is not supported",
+                "privatePackages.tag: true is not supported", "___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH.updateInternalDependents: \"sometimes\"",
+                "___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH.onlyUpdate: not a key", "useCalculatedVersion: \"yes\" where true or false belongs",
+                "changedFilePatterns: \"src\" where an array of glob patterns belongs")) {
+            assertTrue(m.contains(expected), expected + " in " + m);
+        }
+        ChangesetConfig accepted = ChangesetConfig.parse("{\"changelog\": [\"@changesets/cli/changelog\", {}], \"commit\": false,"
+                + " \"prettier\": true, \"privatePackages\": false, \"changedFilePatterns\": [\"src/**\"],"
+                + " \"snapshot\": {\"useCalculatedVersion\": true, \"prereleaseTemplate\": \"{tag}-{datetime}\"}}");
+        assertFalse(accepted.versionPrivatePackages());
+        assertEquals(List.of("src/**"), accepted.changedFilePatterns());
+    }
+
+    @Test
+    void changedFilePatternsReadAsMicromatchReadsPlainPaths() {
+        assertTrue(ChangedFiles.matches(List.of("**"), "README.md"));
+        assertTrue(ChangedFiles.matches(List.of("src/**"), "src/a/b.ts"));
+        assertFalse(ChangedFiles.matches(List.of("src/**"), "README.md"));
+        assertTrue(ChangedFiles.matches(List.of("**/*.ts"), "index.ts"));
+        assertTrue(ChangedFiles.matches(List.of("**/*.ts"), "src/index.ts"));
+        assertFalse(ChangedFiles.matches(List.of("*.ts"), "src/index.ts"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package ai.brokle.release.changesets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.goal.ChangesetWorkflow;
@@ -195,6 +196,140 @@ class ChangesetVersionEqualityTest {
         change(base, "odd-lamps-rest", "\"brokle\": patch\n", "Fix a typo");
         base = versionBoth(base);
         assertTrue(read(base, "packages/brokle/package.json").contains("\"version\": \"0.6.1-beta.0\""), read(base, "packages/brokle/package.json"));
+    }
+
+    /** The real JavaScript SDK's workspace as it was when it used Changesets (its committed config.json and package files). */
+    private Path realWorkspace() {
+        Path root = tmp.resolve("real");
+        Path source = Path.of("src/test/resources/real-js-workspace");
+        try (TestRepo repo = TestRepo.init(root); Stream<Path> all = Files.walk(source)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                repo.write(source.relativize(f).toString(), Files.readString(f));
+            }
+            repo.commitAll("feat(release): add Changesets and complete CI/CD automation");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return root;
+    }
+
+    /** A workspace whose config.json is {@code config}, committed. */
+    private Path workspace(String config, Map<String, String> files) {
+        Path root = tmp.resolve("base-" + (++copies));
+        try (TestRepo repo = TestRepo.init(root)) {
+            repo.write(".changeset/config.json", config);
+            files.forEach(repo::write);
+            repo.commitAll("chore: workspace");
+        }
+        return root;
+    }
+
+    /** Enters pre mode with each tool, compares, and commits ours as the new base. */
+    private Path preEnterBoth(Path base, String tag) {
+        Path theirs = copy(base);
+        Path ours = copy(base);
+        ChangesetsCli.run(theirs, "pre", "enter", tag);
+        new ChangesetWorkflow(ReleaseOptions.of(ours)).preEnter(tag);
+        assertEquals(files(theirs), files(ours));
+        try (TestRepo repo = TestRepo.open(ours)) {
+            repo.commitAll("chore: enter pre mode");
+        }
+        return ours;
+    }
+
+    @Test
+    void theRealWorkspaceWithItsLinkedGroupAndPeerRangesThroughPreMode() {
+        Path base = realWorkspace();
+        change(base, "brave-cats-dance", "\"brokle\": minor\n", "Add evaluation quick start");
+        change(base, "calm-owls-sing", "\"brokle-openai\": patch\n", "Trace streamed tool calls");
+        base = versionBoth(base);
+        // peers on brokle are workspace:* (brokle's exact version), so a minor of brokle leaves their range: each peer dependent is
+        // a major, and the linked group takes the highest bump, brokle included
+        assertTrue(read(base, "packages/brokle/package.json").contains("\"version\": \"1.0.0\""), read(base, "packages/brokle/package.json"));
+
+        // pre.json lists initialVersions by package directory (brokle before brokle-anthropic), as the CLI does
+        base = preEnterBoth(base, "beta");
+        String pre = read(base, ".changeset/pre.json");
+        assertTrue(pre.indexOf("\"brokle\":") < pre.indexOf("\"brokle-anthropic\":"), pre);
+        change(base, "eager-foxes-jump", "\"brokle-langchain\": patch\n", "Fix callback names");
+        base = versionBoth(base);
+        change(base, "fair-geese-nap", "\"brokle\": patch\n", "Fix the default timeout");
+        versionBoth(base);
+    }
+
+    private static final String REAL_PEERS = "{\n  \"changelog\": \"@changesets/cli/changelog\",\n  \"baseBranch\": \"main\",\n%s}\n";
+
+    private Map<String, String> peerWorkspace(String brokle) {
+        return Map.of(
+                "package.json", NPM_ROOT,
+                "packages/brokle/package.json", pkg("brokle", brokle, ""),
+                "packages/openai/package.json", pkg("brokle-openai", "1.0.0", "  \"peerDependencies\": {\n    \"brokle\": \"^1.0.0\"\n  }"),
+                "packages/anthropic/package.json", pkg("brokle-anthropic", "1.0.0", "  \"dependencies\": {\n    \"brokle\": \"^1.0.0\"\n  }"),
+                "packages/langchain/package.json", pkg("brokle-langchain", "1.0.0", "  \"dependencies\": {\n    \"brokle\": \"workspace:^1.0.0\"\n  }"));
+    }
+
+    @Test
+    void onlyUpdatePeerDependentsWhenOutOfRange() {
+        String config = String.format(REAL_PEERS, "  \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\n"
+                + "    \"onlyUpdatePeerDependentsWhenOutOfRange\": true\n  }\n");
+        Path base = workspace(config, peerWorkspace("1.0.0"));
+        change(base, "rich-pans-hop", "\"brokle\": minor\n", "Add datasets");
+        base = versionBoth(base);
+        // in range (^1.0.0 holds 1.1.0): the peer dependent is not made a major, and its range stays
+        assertTrue(read(base, "packages/openai/package.json").contains("\"version\": \"1.0.0\""), read(base, "packages/openai/package.json"));
+        assertTrue(read(base, "packages/openai/package.json").contains("\"brokle\": \"^1.0.0\""));
+        change(base, "odd-lamps-rest", "\"brokle\": major\n", "Drop trace()");
+        base = versionBoth(base);
+        assertTrue(read(base, "packages/openai/package.json").contains("\"version\": \"2.0.0\""), "out of range: a major");
+    }
+
+    @Test
+    void updateInternalDependentsAlways() {
+        String config = String.format(REAL_PEERS, "  \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\n"
+                + "    \"updateInternalDependents\": \"always\"\n  }\n");
+        Path base = workspace(config, peerWorkspace("1.0.0"));
+        change(base, "tidy-bees-hum", "\"brokle\": patch\n", "Fix retries");
+        base = versionBoth(base);
+        // ^1.0.0 holds 1.0.1, yet every dependent is released
+        assertTrue(read(base, "packages/anthropic/package.json").contains("\"version\": \"1.0.1\""), read(base, "packages/anthropic/package.json"));
+    }
+
+    @Test
+    void bumpVersionsWithWorkspaceProtocolOnly() {
+        String config = String.format(REAL_PEERS, "  \"bumpVersionsWithWorkspaceProtocolOnly\": true\n");
+        Path base = workspace(config, peerWorkspace("1.0.0"));
+        change(base, "swift-moles-wave", "\"brokle\": minor\n\"brokle-anthropic\": patch\n\"brokle-langchain\": patch\n", "Add datasets");
+        base = versionBoth(base);
+        assertTrue(read(base, "packages/anthropic/package.json").contains("\"brokle\": \"^1.0.0\""), "a plain range is left");
+        assertTrue(read(base, "packages/langchain/package.json").contains("\"brokle\": \"workspace:^1.1.0\""),
+                read(base, "packages/langchain/package.json"));
+    }
+
+    @Test
+    void aPublishedDependentOfAnIgnoredPackageIsRefusedByBoth() {
+        String config = String.format(REAL_PEERS, "  \"ignore\": [\"brokle\"]\n");
+        Path base = workspace(config, peerWorkspace("1.0.0"));
+        change(base, "lucky-keys-clap", "\"brokle-openai\": patch\n", "Fix streaming");
+        AssertionError theirs = assertThrows(AssertionError.class, () -> ChangesetsCli.run(copy(base), "version"));
+        assertTrue(theirs.getMessage().contains("depends on the skipped package \"brokle\""), theirs.getMessage());
+        ChangesetException ours = assertThrows(ChangesetException.class,
+                () -> new ChangesetWorkflow(ReleaseOptions.of(copy(base))).version(ai.brokle.release.plan.Mode.EXECUTE));
+        assertTrue(ours.getMessage().contains("the package \"brokle-anthropic\" depends on the skipped package \"brokle\""), ours.getMessage());
+    }
+
+    @Test
+    void privatePackagesNotVersionedAndNoChangelog() {
+        String config = String.format(REAL_PEERS, "  \"privatePackages\": {\"version\": false},\n  \"commit\": false\n")
+                .replace("\"@changesets/cli/changelog\"", "false");
+        Path base = workspace(config, Map.of(
+                "package.json", NPM_ROOT,
+                "packages/brokle/package.json", pkg("brokle", "1.0.0", ""),
+                "packages/examples/package.json", "{\n  \"name\": \"brokle-examples\",\n  \"version\": \"0.1.0\",\n  \"private\": true,\n"
+                        + "  \"dependencies\": {\n    \"brokle\": \"^1.0.0\"\n  }\n}\n"));
+        change(base, "young-seals-bake", "\"brokle\": major\n", "Drop trace()");
+        base = versionBoth(base);
+        assertTrue(read(base, "packages/examples/package.json").contains("\"version\": \"0.1.0\""), read(base, "packages/examples/package.json"));
+        assertFalse(Files.exists(base.resolve("packages/brokle/CHANGELOG.md")), "changelog: false writes none");
     }
 
     private Path copy(Path from) {

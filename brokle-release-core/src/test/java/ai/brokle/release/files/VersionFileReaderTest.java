@@ -46,8 +46,9 @@ class VersionFileReaderTest {
 
         write("js/packages/brokle-openai/package.json", "{\"name\":\"brokle-openai\",\"version\":\"0.4.0\"}");
         String problem = read("js/package.json", "{\"name\":\"brokle-js\",\"private\":true}", null).problem();
-        assertTrue(problem.contains("the workspace packages hold different versions (js/packages/brokle-openai/package.json 0.4.0,"
-                + " js/packages/brokle/package.json 0.5.0)"), problem);
+        // listed by directory, as the npm tools list a workspace
+        assertTrue(problem.contains("the workspace packages hold different versions (js/packages/brokle/package.json 0.5.0,"
+                + " js/packages/brokle-openai/package.json 0.4.0)"), problem);
     }
 
     @Test

@@ -133,6 +133,21 @@ class ChangesetPrepareTest {
     }
 
     @Test
+    void statusCountsOnlyTheFilesChangedFilePatternsName() throws Exception {
+        repo.commitFile("sdk/js/.changeset/config.json", "{\"fixed\": [[\"brokle\", \"brokle-openai\"]], \"baseBranch\": \"main\","
+                + " \"changedFilePatterns\": [\"src/**\"]}\n", "chore: changesets config");
+        repo.git().checkout().setCreateBranch(true).setName("feature").call();
+        repo.commitFile("sdk/js/packages/openai/README.md", "# brokle-openai\n", "docs: readme");
+        ChangesetWorkflow status = new ChangesetWorkflow(ReleaseOptions.of(repo.dir().resolve("sdk/js")).withLog(log));
+        status.status();
+        assertFalse(log.toString().contains("Changed since main: brokle-openai"), "a README is outside src/**: " + log);
+
+        repo.commitFile("sdk/js/packages/openai/src/index.ts", "export {};\n", "feat: index");
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, status::status);
+        assertTrue(e.getMessage().contains("Package \"brokle-openai\" changed since main but no change file names it"), e.getMessage());
+    }
+
+    @Test
     void nextVersionRefusesAForcedBumpAsPrepareDoes() {
         ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new NextVersionWorkflow(ReleaseOptions.of(repo.dir()).withBump("major")
                 .withLog(log)).execute());
