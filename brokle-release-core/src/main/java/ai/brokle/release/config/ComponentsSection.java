@@ -205,7 +205,20 @@ final class ComponentsSection {
                     matches = Integer.parseInt(count);
                 }
             }
-            files.add(new VersionFileConfig(path, kind, pattern, matches));
+            boolean pep440 = false;
+            String format = fields.string(f, itemKey, "format", null);
+            if (format != null) {
+                if (!format.equals("semver") && !format.equals("pep440")) {
+                    fields.problem(itemKey + ".format", "'" + format + "' is not a format; give semver (the tag's spelling, 0.5.0-beta.1)"
+                            + " or pep440 (PEP 440's normal form, 0.5.0b1)");
+                } else if (format.equals("pep440") && kind != VersionFileKind.PYPROJECT && kind != VersionFileKind.PYTHON_MODULE) {
+                    fields.problem(itemKey + ".format", "pep440 applies to pyproject.toml and Python modules (*.py) without a pattern;"
+                            + " remove it for '" + path + "'");
+                } else {
+                    pep440 = format.equals("pep440");
+                }
+            }
+            files.add(new VersionFileConfig(path, kind, pattern, matches, pep440));
         }
         return files;
     }

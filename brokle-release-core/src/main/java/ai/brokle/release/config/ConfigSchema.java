@@ -37,7 +37,7 @@ final class ConfigSchema {
     static final List<String> NOTES_KEYS = List.of("title", "template");
     static final Pattern IMAGE = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     static final Pattern REPOSITORY_URL = Pattern.compile("https?://[^\\s/@]+(?::[0-9]+)?/\\S*");
-    static final List<String> VERSION_FILE_KEYS = List.of("path", "pattern", "matches");
+    static final List<String> VERSION_FILE_KEYS = List.of("path", "pattern", "matches", "format");
     static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final Pattern COMMIT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]+");

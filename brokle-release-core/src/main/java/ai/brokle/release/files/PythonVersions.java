@@ -11,9 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The version of a Python package, written in PEP 440 form (1.3.0-beta.1 is 1.3.0b1): the
- * {@code __version__} assignment of a version module, and {@code version} in the {@code [project]}
- * table of a pyproject.toml (unless the version is dynamic) or in {@code [tool.poetry]}.
+ * The version of a Python package: the {@code __version__} assignment of a version module, and
+ * {@code version} in the {@code [project]} table of a pyproject.toml (unless the version is dynamic)
+ * or in {@code [tool.poetry]}. Written as the tag spells it (1.3.0-beta.1, which PEP 440 reads and
+ * build tools normalise to 1.3.0b1), as python-semantic-release writes it; or, with {@code format:
+ * pep440}, in PEP 440's normal form.
  */
 final class PythonVersions {
     private static final Pattern MODULE_VERSION = Pattern.compile("^__version__\\s*(?::\\s*str\\s*)?=\\s*([\"'])([^\"'\\r\\n]*)\\1", Pattern.MULTILINE);
@@ -24,12 +26,16 @@ final class PythonVersions {
     private PythonVersions() {
     }
 
-    static VersionFileUpdater.Result module(VersionFileUpdater files, String path, SemVer version) {
+    private static String spelled(SemVer version, boolean pep440) {
+        return pep440 ? Pep440.fromSemVer(version) : version.toString();
+    }
+
+    static VersionFileUpdater.Result module(VersionFileUpdater files, String path, SemVer version, boolean pep440) {
         String text = files.read(path);
         Matcher m = MODULE_VERSION.matcher(text);
         TextEdits edits = new TextEdits(text);
         while (m.find()) {
-            edits.replace(m.start(2), m.end(2), Pep440.fromSemVer(version));
+            edits.replace(m.start(2), m.end(2), spelled(version, pep440));
         }
         if (edits.isEmpty()) {
             return VersionFileUpdater.Result.problem(path + ": has no line __version__ = \"...\"; add one, or fix the path in versionFiles");
@@ -37,7 +43,7 @@ final class PythonVersions {
         return VersionFileUpdater.Result.of(List.of(new FileChange(path, text, edits.apply())));
     }
 
-    static VersionFileUpdater.Result pyproject(VersionFileUpdater files, String path, SemVer version) {
+    static VersionFileUpdater.Result pyproject(VersionFileUpdater files, String path, SemVer version, boolean pep440) {
         String text = files.read(path);
         JsonNode toml;
         try {
@@ -78,7 +84,7 @@ final class PythonVersions {
             } else if (tables.contains(table) && !found.contains(table)) {
                 Matcher v = VERSION_KEY.matcher(line);
                 if (v.find()) {
-                    edits.replace(lineStart + v.start(2), lineStart + v.end(2), Pep440.fromSemVer(version));
+                    edits.replace(lineStart + v.start(2), lineStart + v.end(2), spelled(version, pep440));
                     found.add(table);
                 }
             }

@@ -60,10 +60,10 @@ public final class VersionFileUpdater {
                     result = new PackageJsonVersions(this).update(file.path(), version);
                     break;
                 case PYPROJECT:
-                    result = PythonVersions.pyproject(this, file.path(), version);
+                    result = PythonVersions.pyproject(this, file.path(), version, file.pep440());
                     break;
                 case PYTHON_MODULE:
-                    result = PythonVersions.module(this, file.path(), version);
+                    result = PythonVersions.module(this, file.path(), version, file.pep440());
                     break;
                 default:
                     result = PatternVersions.update(this, file, version);

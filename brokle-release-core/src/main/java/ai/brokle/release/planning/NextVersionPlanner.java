@@ -55,8 +55,16 @@ public final class NextVersionPlanner {
                     + " components are selected; name one with brokle.component");
         }
         List<ComponentPlan> plans = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (ComponentConfig component : components) {
-            plans.add(plan(component, request));
+            try {
+                plans.add(plan(component, request));
+            } catch (ReleaseFailure e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure(problems.size() == 1 ? problems.get(0) : "The next versions cannot be planned", problems);
         }
         return plans;
     }
@@ -109,6 +117,11 @@ public final class NextVersionPlanner {
         }
         VersionDecision decision = new NextVersionCalculator(policy).decide(current, stable, existing, highest[0], request);
         SemVer next = decision.next();
+        if (next != null) {
+            PythonChannels.problem(component, next, existing).ifPresent(problem -> {
+                throw new ReleaseFailure(problem);
+            });
+        }
         return new ComponentPlan(component.name(), current, currentTag, next,
                 next == null ? null : component.tagFor(next), decision.bump(), count, next == null ? null : decider[0]);
     }

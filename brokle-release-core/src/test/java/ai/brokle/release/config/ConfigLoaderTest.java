@@ -25,6 +25,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pythonVersionFilesTakeAFormat() {
+        ReleaseConfig config = parse("components:\n  python:\n    tagPrefix: python-v\n    versionFiles:\n      - path: pyproject.toml\n"
+                + "        format: pep440\n      - path: brokle/version.py\n        format: semver\n      - brokle/__init__.py\n");
+        List<VersionFileConfig> files = config.components().get(0).versionFiles();
+        assertEquals(List.of(true, false, false), files.stream().map(VersionFileConfig::pep440).toList());
+        String all = failure("components:\n  js:\n    tagPrefix: js-v\n    versionFiles:\n      - path: package.json\n        format: pep440\n"
+                + "      - path: brokle/version.py\n        format: pep-440\n").getMessage();
+        assertTrue(all.contains("components.js.versionFiles[0].format: pep440 applies to pyproject.toml and Python modules"), all);
+        assertTrue(all.contains("components.js.versionFiles[1].format: 'pep-440' is not a format; give semver"), all);
+    }
+
+    @Test
     void readsTheIssueExample() {
         ReleaseConfig config = parse("components:\n"
                 + "  platform:                 # component name\n"

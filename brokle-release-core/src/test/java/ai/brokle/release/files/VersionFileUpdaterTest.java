@@ -182,16 +182,46 @@ class VersionFileUpdaterTest {
     }
 
     @Test
-    void pythonModuleGetsThePep440Form() throws IOException {
+    void pythonModuleKeepsTheTagSpellingOrTakesThePep440FormOnRequest() throws IOException {
         String module = "\"\"\"Version of the Brokle SDK.\"\"\"\r\n\r\n__version__ = '0.2.9'  # bumped by the release\r\n"
                 + "__version_info__ = tuple(__version__.split('.'))\r\n";
         write("brokle/version.py", module);
         Map<String, String> after = update(new VersionFileConfig("brokle/version.py", VersionFileKind.PYTHON_MODULE, null), "0.3.0-beta.1");
-        assertEquals(module.replace("'0.2.9'", "'0.3.0b1'"), after.get("brokle/version.py"));
-        after = update(new VersionFileConfig("brokle/version.py", VersionFileKind.PYTHON_MODULE, null), "0.3.0-rc.2");
-        assertEquals(module.replace("'0.2.9'", "'0.3.0rc2'"), after.get("brokle/version.py"));
+        assertEquals(module.replace("'0.2.9'", "'0.3.0-beta.1'"), after.get("brokle/version.py"));
+        VersionFileConfig pep440 = new VersionFileConfig("brokle/version.py", VersionFileKind.PYTHON_MODULE, null, 1, true);
+        assertEquals(module.replace("'0.2.9'", "'0.3.0b1'"), update(pep440, "0.3.0-beta.1").get("brokle/version.py"));
+        assertEquals(module.replace("'0.2.9'", "'0.3.0rc2'"), update(pep440, "0.3.0-rc.2").get("brokle/version.py"));
         after = update(new VersionFileConfig("brokle/version.py", VersionFileKind.PYTHON_MODULE, null), "0.3.0");
         assertEquals(module.replace("'0.2.9'", "'0.3.0'"), after.get("brokle/version.py"));
+    }
+
+    @Test
+    void theRealSdkModuleStillImportsAndPythonPackagingReadsTheVersion() throws IOException {
+        // brokle-python's brokle/version.py derives __version_info__ by splitting on "-": 0.5.0b1 would raise ValueError on import
+        String real = "\"\"\"Brokle OpenTelemetry SDK version.\"\"\"\n\n__version__ = \"0.4.0\"\n"
+                + "__version_info__ = tuple(int(x) for x in __version__.split(\"-\")[0].split(\".\"))\n";
+        write("brokle/version.py", real);
+        StringBuilder script = new StringBuilder("from pip._vendor.packaging.version import Version\n");
+        for (String version : List.of("0.5.0-beta.1", "0.5.0-rc.2", "0.5.0-dev.0", "0.5.0")) {
+            String text = update(new VersionFileConfig("brokle/version.py", VersionFileKind.PYTHON_MODULE, null), version).get("brokle/version.py");
+            script.append("g = {}\nexec(").append(pyString(text)).append(", g)\nprint(g['__version__'], g['__version_info__'], Version(g['__version__']))\n");
+        }
+        assertEquals("0.5.0-beta.1 (0, 5, 0) 0.5.0b1\n0.5.0-rc.2 (0, 5, 0) 0.5.0rc2\n0.5.0-dev.0 (0, 5, 0) 0.5.0.dev0\n0.5.0 (0, 5, 0) 0.5.0",
+                ai.brokle.release.testing.Python.run(script.toString()));
+    }
+
+    @Test
+    void pyprojectKeepsTheTagSpellingOrTakesThePep440Form() throws IOException {
+        String pyproject = "[project]\nname = \"brokle\"\nversion = \"0.4.0\"\n";
+        write("pyproject.toml", pyproject);
+        assertEquals(pyproject.replace("0.4.0", "0.5.0-beta.1"),
+                update(new VersionFileConfig("pyproject.toml", VersionFileKind.PYPROJECT, null), "0.5.0-beta.1").get("pyproject.toml"));
+        assertEquals(pyproject.replace("0.4.0", "0.5.0b1"),
+                update(new VersionFileConfig("pyproject.toml", VersionFileKind.PYPROJECT, null, 1, true), "0.5.0-beta.1").get("pyproject.toml"));
+    }
+
+    private static String pyString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r") + "'";
     }
 
     @Test
@@ -209,7 +239,7 @@ class VersionFileUpdaterTest {
                 + "[ tool . poetry ]\nversion = '0.2.9'\n";
         write("pyproject.toml", toml);
         Map<String, String> after = update(new VersionFileConfig("pyproject.toml", VersionFileKind.PYPROJECT, null), "1.0.0-alpha.3");
-        assertEquals(toml.replace("\"0.2.9\"   #", "\"1.0.0a3\"   #").replace("'0.2.9'", "'1.0.0a3'"), after.get("pyproject.toml"));
+        assertEquals(toml.replace("\"0.2.9\"   #", "\"1.0.0-alpha.3\"   #").replace("'0.2.9'", "'1.0.0-alpha.3'"), after.get("pyproject.toml"));
     }
 
     @Test

@@ -389,4 +389,49 @@ class NextVersionPlannerTest {
                     warnings, "a tag whose name does not go on with a digit is no version: very-old is left alone");
         }
     }
+
+    private String refusal(String channel) {
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> plan(dir, null, VersionRequest.fromProperties(null, channel, null)));
+        return e.getMessage();
+    }
+
+    @Test
+    void pythonChannelsWhosePep440ReadingIsNotAPreReleaseInSemVersPlaceAreRefused() {
+        pythonSdk("    previousTagPrefixes: [v]\n");
+        assertTrue(refusal("post").contains("Component 'python' is a Python package and 0.4.1-post.1 cannot be its version: 'post' is a"
+                + " post-release in PEP 440"), refusal("post"));
+        assertTrue(refusal("preview").contains("the pre-release 'preview.1' has no PEP 440 reading in SemVer's order"), refusal("preview"));
+        assertTrue(refusal("snapshot").contains("the pre-release 'snapshot.1' has no PEP 440 reading"), refusal("snapshot"));
+        // alpha, beta, rc and a first dev stay
+        for (String channel : List.of("alpha", "beta", "rc", "dev")) {
+            assertEquals("0.4.1-" + channel + ".1", plan(dir, null, VersionRequest.fromProperties(null, channel, null)).get(0).nextVersion().toString());
+        }
+        try (TestRepo repo = TestRepo.open(dir)) {
+            repo.lightweightTag("python-v0.4.1-beta.1");
+            repo.commit("fix: more");
+        }
+        // SemVer puts dev.1 above beta.1; PEP 440 puts 0.4.1.dev1 below 0.4.1b1
+        assertTrue(refusal("dev").contains("'dev' comes before every alpha, beta and rc in PEP 440, and 0.4.1-beta.1 was released already"),
+                refusal("dev"));
+        assertEquals("0.4.1-rc.1", plan(dir, null, VersionRequest.fromProperties(null, "rc", null)).get(0).nextVersion().toString());
+    }
+
+    @Test
+    void anExplicitVersionWithANumericPreReleaseIsRefusedForAPythonComponent() {
+        // a channel of digits is refused for every component; an explicit version can still start its pre-release with a number
+        pythonSdk("");
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> plan(dir, null, VersionRequest.fromProperties(null, null, "0.5.0-1")));
+        assertTrue(e.getMessage().contains("0.5.0-1 cannot be its version: its pre-release starts with a number, which PEP 440 cannot read"),
+                e.getMessage());
+    }
+
+    @Test
+    void theRefusalsAgreeWithPythonPackaging() {
+        // the oracle: packaging's order of the PEP 440 forms against SemVer's order of the tags
+        String out = ai.brokle.release.testing.Python.run("from pip._vendor.packaging.version import Version as V\n"
+                + "print(V('0.4.1.post0') > V('0.4.1'), V('0.4.1.dev0') < V('0.4.1b0'), V('0.4.1a0') < V('0.4.1b0') < V('0.4.1rc0') < V('0.4.1'))");
+        assertEquals("True True True", out);
+        assertTrue(ai.brokle.release.version.SemVer.parse("0.4.1-post.0").compareTo(ai.brokle.release.version.SemVer.parse("0.4.1")) < 0);
+        assertTrue(ai.brokle.release.version.SemVer.parse("0.4.1-dev.0").compareTo(ai.brokle.release.version.SemVer.parse("0.4.1-beta.0")) > 0);
+    }
 }

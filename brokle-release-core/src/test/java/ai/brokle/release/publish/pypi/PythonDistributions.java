@@ -1,5 +1,6 @@
 package ai.brokle.release.publish.pypi;
 
+import ai.brokle.release.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,23 +67,6 @@ final class PythonDistributions {
     }
 
     static String python(String script) {
-        try {
-            Process p = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(script.getBytes(StandardCharsets.UTF_8));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            p.getInputStream().transferTo(out);
-            p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
-            if (p.exitValue() != 0) {
-                throw new AssertionError("python3 failed (these tests need python3: apt-get install python3):\n" + out.toString(StandardCharsets.UTF_8));
-            }
-            return out.toString(StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("these tests need python3 (apt-get install python3)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Python.run(script);
     }
 }
