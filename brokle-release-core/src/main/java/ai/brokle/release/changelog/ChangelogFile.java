@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Adds release sections to a Keep a Changelog file and changes nothing else: each section goes
  * above the releases older than it (a new release directly under {@code ## [Unreleased]}, taking
- * the hand-written lines that were there), link references at the bottom are added or updated,
- * and every other byte, line ends included, stays as it was.
+ * the hand-written lines that were there; a release older than all of them at the end of the last
+ * release's section), link references are added or updated beside the ones the file has, and every
+ * other byte, line ends included, stays as it was. A section of a version not released yet is
+ * regenerated when asked: its generated entries are replaced, its hand-written lines kept.
  */
 public final class ChangelogFile {
     /** The opening of a new changelog, as keepachangelog.com writes it. */
@@ -30,6 +32,9 @@ public final class ChangelogFile {
     private static final Pattern RELEASE = Pattern.compile("^\\[?v?(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)\\]?(?:[\\s(:\\-\\u2013\\u2014].*)?$");
     private static final Pattern LINK_REF = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*(\\S+)(.*)$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
+    private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(?:\\s*\\1){2,}\\s*$");
+    /** A list item this tool wrote: it ends with its commit, {@code (abc1234)} or {@code ([abc1234](…/commit/…))}. */
+    private static final Pattern GENERATED_ITEM = Pattern.compile("^- .*\\((?:\\[[0-9a-f]{7,40}\\]\\([^)\\s]*\\)|[0-9a-f]{7,40})\\)\\s*$");
 
     /**
      * The merged text and what happened.
@@ -37,10 +42,11 @@ public final class ChangelogFile {
      * @param text the file's new content
      * @param added versions whose sections were added
      * @param alreadyPresent versions the file already had a section for, left as they are
+     * @param refreshed versions not released yet whose sections were regenerated
      */
-    public record Result(String text, List<String> added, List<String> alreadyPresent) {
+    public record Result(String text, List<String> added, List<String> alreadyPresent, List<String> refreshed) {
         public boolean changed() {
-            return !added.isEmpty();
+            return !added.isEmpty() || !refreshed.isEmpty();
         }
     }
 
@@ -51,6 +57,8 @@ public final class ChangelogFile {
     /** Release headings: line index to version as written. */
     private final Map<Integer, String> releases = new LinkedHashMap<>();
     private final List<Integer> level2Headings = new ArrayList<>();
+    /** Lines inside fenced code blocks. */
+    private final Set<Integer> fencedLines = new HashSet<>();
     private int linkBlock;
 
     private ChangelogFile(String text) {
@@ -68,14 +76,110 @@ public final class ChangelogFile {
         scan();
     }
 
-    /** Merges {@code sections} into {@code existing}, or into a new file when it is null. */
+    /** Merges {@code sections} into {@code existing}, or into a new file when it is null; sections already there are left as they are. */
     public static Result merge(String existing, List<ChangelogSection> sections, RepositoryLinks links) {
+        return merge(existing, sections, links, Set.of());
+    }
+
+    /**
+     * Merges {@code sections} into {@code existing}, or into a new file when it is null.
+     *
+     * @param unreleased versions not released yet: a section the file already has for one of them is
+     *     regenerated (its generated entries replaced by the new ones, its hand-written lines kept)
+     */
+    public static Result merge(String existing, List<ChangelogSection> sections, RepositoryLinks links, Set<String> unreleased) {
         for (ChangelogSection s : sections) {
             if (s.version() == null) {
                 throw new IllegalArgumentException("Only released versions are merged into a changelog");
             }
         }
-        return new ChangelogFile(existing == null ? HEADER : existing).merge(sections, links);
+        ChangelogFile file = new ChangelogFile(existing == null ? HEADER : existing);
+        List<String> refreshed = new ArrayList<>();
+        for (ChangelogSection s : sections) {
+            if (unreleased.contains(s.version()) && file.releases.containsValue(s.version())) {
+                String before = String.join("", file.joined());
+                String after = file.refresh(s);
+                if (!after.equals(before)) {
+                    refreshed.add(s.version());
+                }
+                file = new ChangelogFile(after);
+            }
+        }
+        Result merged = file.merge(sections, links);
+        List<String> present = merged.alreadyPresent().stream().filter(v -> !refreshed.contains(v)).toList();
+        return new Result(merged.text(), merged.added(), present, refreshed);
+    }
+
+    /** {@code existing} with a {@code ## [Unreleased]} section (above the first release) when it has none; a new changelog when null. */
+    public static String withUnreleased(String existing) {
+        if (existing == null) {
+            return HEADER;
+        }
+        ChangelogFile file = new ChangelogFile(existing);
+        if (file.unreleased >= 0) {
+            return existing;
+        }
+        int at = file.releases.keySet().stream().findFirst()
+                .orElse(file.level2Headings.stream().filter(h -> h < file.linkBlock).findFirst().orElse(file.linkBlock));
+        StringBuilder out = new StringBuilder();
+        List<String> all = file.joined();
+        for (int i = 0; i < all.size(); i++) {
+            if (i == at) {
+                out.append("## [Unreleased]").append(file.eol).append(file.eol);
+            }
+            out.append(all.get(i));
+        }
+        if (at >= all.size()) {
+            if (!all.isEmpty() && file.ends.get(all.size() - 1).isEmpty()) {
+                out.append(file.eol);
+            }
+            if (!all.isEmpty() && !file.lines.get(all.size() - 1).isBlank()) {
+                out.append(file.eol);
+            }
+            out.append("## [Unreleased]").append(file.eol);
+        }
+        return out.toString();
+    }
+
+    /** The text with the section of {@code section}'s version regenerated: generated items replaced, hand-written lines kept. */
+    private String refresh(ChangelogSection section) {
+        int heading = releases.entrySet().stream().filter(e -> e.getValue().equals(section.version())).findFirst().orElseThrow().getKey();
+        int end = nextLevel2HeadingAfter(heading);
+        List<String> kept = new ArrayList<>();
+        boolean inGenerated = false;
+        for (int i = heading + 1; i < end; i++) {
+            String line = lines.get(i);
+            if (GENERATED_ITEM.matcher(line).matches() || line.equals(ChangelogSection.NOTHING)) {
+                inGenerated = true;
+                continue;
+            }
+            // the nested lines of a generated item (its migration note) go with it
+            if (inGenerated && line.startsWith("  ") && !line.isBlank()) {
+                continue;
+            }
+            inGenerated = false;
+            kept.add(line);
+        }
+        // trailing blank lines and a closing thematic break stay where they were, after the section
+        int tail = end;
+        while (tail > heading + 1 && (lines.get(tail - 1).isBlank() || THEMATIC_BREAK.matcher(lines.get(tail - 1)).matches())) {
+            tail--;
+        }
+        List<String> body = withHandWritten(section, kept.subList(0, Math.max(0, kept.size() - (end - tail))));
+        if (body.size() == 1) {
+            body = section.lines();
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < heading; i++) {
+            out.append(lines.get(i)).append(ends.get(i));
+        }
+        for (String l : body) {
+            out.append(l).append(eol);
+        }
+        for (int i = tail; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(ends.get(i));
+        }
+        return out.toString();
     }
 
     /** Whether a changelog's text already has a section for {@code version}. */
@@ -89,7 +193,11 @@ public final class ChangelogFile {
             String line = lines.get(i);
             if (FENCE.matcher(line).find()) {
                 fenced = !fenced;
+                fencedLines.add(i);
                 continue;
+            }
+            if (fenced) {
+                fencedLines.add(i);
             }
             Matcher h = HEADING.matcher(line);
             if (fenced || !h.matches() || h.group(1).length() > 2) {
@@ -148,7 +256,7 @@ public final class ChangelogFile {
             }
         }
         if (toAdd.isEmpty()) {
-            return new Result(String.join("", joined()), List.of(), alreadyPresent);
+            return new Result(String.join("", joined()), List.of(), alreadyPresent, List.of());
         }
         toAdd.sort(Comparator.comparing((ChangelogSection s) -> SemVer.parse(s.version())).reversed());
         ChangelogSection newest = toAdd.get(0);
@@ -210,7 +318,7 @@ public final class ChangelogFile {
                 }
             }
             if (refs != null) {
-                if (!lastBlank && linkBlock == lines.size()) {
+                if (!lastBlank && linkBlock == lines.size() && (i == 0 || !LINK_REF.matcher(lines.get(i - 1)).matches())) {
                     out.append(eol);
                 }
                 for (String l : refs) {
@@ -228,7 +336,7 @@ public final class ChangelogFile {
             out.append(line).append(ends.get(i));
             lastBlank = line.isBlank();
         }
-        return new Result(out.toString(), toAdd.stream().map(ChangelogSection::version).toList(), alreadyPresent);
+        return new Result(out.toString(), toAdd.stream().map(ChangelogSection::version).toList(), alreadyPresent, List.of());
     }
 
     private List<String> joined() {
@@ -253,15 +361,29 @@ public final class ChangelogFile {
         return linkBlock;
     }
 
-    /** Above the first release older than {@code version}; else after the last release, after Unreleased, or above the first section. */
+    /**
+     * Above the first release older than {@code version}; else at the end of the last release's
+     * section (before a closing thematic break and whatever heading follows), after Unreleased, or
+     * above the first section.
+     */
     private int insertionPoint(SemVer version, int unreleasedEnd) {
+        int last = -1;
         for (Map.Entry<Integer, String> r : releases.entrySet()) {
             if (r.getKey() < linkBlock && SemVer.parse(r.getValue()).compareTo(version) < 0) {
                 return r.getKey();
             }
+            if (r.getKey() < linkBlock) {
+                last = r.getKey();
+            }
         }
-        if (!releases.isEmpty()) {
-            return linkBlock;
+        if (last >= 0) {
+            int end = nextLevel2HeadingAfter(last);
+            int at = end;
+            while (at > last + 1 && (lines.get(at - 1).isBlank() || THEMATIC_BREAK.matcher(lines.get(at - 1)).matches())) {
+                at--;
+            }
+            // right after the section's last line, unless only blank lines lead to the next heading
+            return at == end || at >= lines.size() ? end : firstNonBlankFrom(at);
         }
         if (unreleased >= 0) {
             return unreleasedEnd;
@@ -330,6 +452,15 @@ public final class ChangelogFile {
         return out;
     }
 
+    /** The first line at or after {@code from} that is not blank (a thematic break, here), or the end. */
+    private int firstNonBlankFrom(int from) {
+        int i = from;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        return i;
+    }
+
     private static int indexOfStandard(String lowerTitle) {
         if (lowerTitle.equalsIgnoreCase(ChangelogRules.BREAKING)) {
             return -1;
@@ -362,7 +493,15 @@ public final class ChangelogFile {
             RepositoryLinks links, Map<Integer, String> replaced) {
         Map<String, Integer> existing = new HashMap<>();
         Map<Integer, SemVer> versionRefs = new LinkedHashMap<>();
-        for (int i = linkBlock; i < lines.size(); i++) {
+        // the references at the bottom, or else wherever the file keeps them (under a "Version Links" heading)
+        boolean atBottom = false;
+        for (int i = linkBlock; i < lines.size() && !atBottom; i++) {
+            atBottom = LINK_REF.matcher(lines.get(i)).matches();
+        }
+        for (int i = atBottom ? linkBlock : 0; i < lines.size(); i++) {
+            if (fencedLines.contains(i)) {
+                continue;
+            }
             Matcher m = LINK_REF.matcher(lines.get(i));
             if (m.matches()) {
                 String label = m.group(1).toLowerCase(Locale.ROOT);

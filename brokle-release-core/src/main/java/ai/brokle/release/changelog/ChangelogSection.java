@@ -39,6 +39,15 @@ public record ChangelogSection(String version, String date, String tag, String p
         return new ChangelogSection(changes.version(), changes.date(), changes.tag(), changes.previousTag(), List.copyOf(subsections));
     }
 
+    /** How many changes the section lists: its top-level list items. */
+    public int items() {
+        int n = 0;
+        for (Subsection s : subsections) {
+            n += (int) s.lines().stream().filter(l -> l.startsWith("- ")).count();
+        }
+        return n;
+    }
+
     public String heading() {
         return version == null ? "## [Unreleased]" : "## [" + version + "] - " + date;
     }

@@ -127,6 +127,14 @@ public final class ReleaseChanges {
         return null;
     }
 
+    /** How many of {@link #entries()} a changelog lists: the breaking ones and those whose type has a section. */
+    public int changelogEntries() {
+        java.util.Set<String> inSections = new java.util.HashSet<>();
+        breaking.forEach(e -> inSections.add(e.hash()));
+        sections.forEach(g -> g.entries().forEach(e -> inSections.add(e.hash())));
+        return (int) entries.stream().filter(e -> inSections.contains(e.hash())).count();
+    }
+
     /** Every change listed, oldest first, breaking ones included. */
     public List<ChangeEntry> entries() {
         return entries;

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
@@ -108,15 +109,21 @@ public final class ChangelogWorkflow {
                         + (merged.alreadyPresent().isEmpty() ? "" : "; already in " + options.output() + ": " + merged.alreadyPresent().size()));
             } else {
                 ReleaseChanges changes = range(git, history, component, config, request, from.orElse(null), to.orElse(null));
+                // what is written: every entry in the notes; in a changelog only those a section takes (docs, chores and the like have none)
+                int listed = format.equals(ChangelogOptions.NOTES) ? changes.entries().size() : ChangelogSection.of(changes).items();
+                int unlisted = changes.entries().size() - (format.equals(ChangelogOptions.NOTES) ? listed : changes.changelogEntries());
                 log.info(component.name() + " " + (changes.version() == null ? "unreleased changes" : changes.version()) + ": "
-                        + changes.entries().size() + " change" + (changes.entries().size() == 1 ? "" : "s") + " listed since "
+                        + listed + " change" + (listed == 1 ? "" : "s") + " listed since "
                         + (changes.previousTag() == null ? "the first commit" : changes.previousTag())
-                        + (changes.leftOut() == 0 ? "" : ", " + changes.leftOut() + " commits left out (merges, release commits,"
-                        + " exclusions, reverted pairs, not conventional)"));
+                        + (changes.leftOut() == 0 ? "" : ", " + changes.leftOut() + " commit" + (changes.leftOut() == 1 ? "" : "s")
+                        + " left out (merges, release commits, exclusions, reverted pairs, not conventional)")
+                        + (unlisted <= 0 ? "" : ", " + unlisted + " in no changelog section (their types have none: docs, chore, test, ...)"));
                 if (format.equals(ChangelogOptions.NOTES)) {
                     text = ReleaseHistory.notes(template, component).render(changes);
                 } else if (existing != null || output != null) {
-                    text = mergeInto(existing, changes, links);
+                    boolean released = changes.version() != null && git.releaseTags(component.tagPrefix()).stream()
+                            .anyMatch(t -> t.version().toString().equals(changes.version()));
+                    text = mergeInto(existing, changes, links, released);
                 } else {
                     text = ChangelogSection.of(changes).render("\n");
                 }
@@ -159,15 +166,25 @@ public final class ChangelogWorkflow {
         return history.range(start, rangeEnd);
     }
 
-    private String mergeInto(String existing, ReleaseChanges changes, RepositoryLinks links) {
+    /**
+     * The changelog with the section of these changes: added, or regenerated while its version is
+     * not released; with nothing releasable, the file keeps (or gets) its {@code [Unreleased]} section.
+     */
+    private String mergeInto(String existing, ReleaseChanges changes, RepositoryLinks links, boolean released) {
         if (changes.version() == null) {
-            throw new ReleaseFailure("No version for these changes (nothing since " + (changes.previousTag() == null ? "the first commit"
-                    : changes.previousTag()) + " warrants a release), so there is no section to add to " + options.output()
-                    + "; name one with brokle.releaseVersion, or leave out brokle.output to print the changes");
+            log.info("Nothing since " + (changes.previousTag() == null ? "the first commit" : changes.previousTag()) + " warrants a release,"
+                    + " so " + options.output() + " gets no version section; its [Unreleased] section is " + (existing == null
+                    || !ChangelogFile.withUnreleased(existing).equals(existing) ? "written" : "kept"));
+            return ChangelogFile.withUnreleased(existing);
         }
-        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links);
-        if (!merged.changed()) {
-            log.info(options.output() + " already has a section for " + changes.version() + "; left as it is");
+        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links,
+                released ? Set.of() : Set.of(changes.version()));
+        if (!merged.refreshed().isEmpty()) {
+            log.info(options.output() + ": the section for " + changes.version() + " (not released yet) is regenerated from the commits;"
+                    + " lines written by hand are kept");
+        } else if (!merged.changed()) {
+            log.info(options.output() + " already has a section for " + changes.version() + (released ? ", a released version;" : ";")
+                    + " left as it is");
         }
         return merged.text();
     }

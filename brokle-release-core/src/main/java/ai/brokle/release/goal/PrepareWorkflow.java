@@ -316,7 +316,8 @@ public final class PrepareWorkflow {
             problems.add("Component '" + component.name() + "': " + path + " cannot be read (" + e.getMessage() + ")");
             return;
         }
-        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links);
+        // the version is not released yet (its tag is free): a section an earlier changelog run wrote for it is regenerated
+        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links, Set.of(changes.version()));
         files.include(FileChange.of(path, before, merged.text().getBytes(StandardCharsets.UTF_8)));
     }
 

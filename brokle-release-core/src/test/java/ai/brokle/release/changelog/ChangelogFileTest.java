@@ -190,4 +190,36 @@ class ChangelogFileTest {
         assertTrue(ChangelogFile.hasSection("## v1.2.0\n", "1.2.0"));
         assertFalse(ChangelogFile.hasSection("## [1.2.0-rc.1]\n", "1.2.0"));
     }
+
+    @Test
+    void anOlderReleaseGoesAtTheEndOfTheLastReleaseNotAfterTheTrailingSectionsOfTheRealJavaScriptChangelog() throws Exception {
+        String real = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/real-changelogs/brokle-js.md"));
+        RepositoryLinks js = RepositoryLinks.of("https://github.com/brokle-ai/brokle-js");
+        String merged = ChangelogFile.merge(real, List.of(section("0.0.1", null, "- first preview (abc1234)")), js).text();
+        int section = merged.indexOf("## [0.0.1]");
+        assertTrue(section > merged.indexOf("- Automated npm publishing with provenance"), merged);
+        assertTrue(section < merged.indexOf("---\n\n## Version Links"), "above the break that closes the 0.1.0 section: " + merged);
+        assertTrue(merged.contains("- Automated npm publishing with provenance\n\n## [0.0.1] - 2025-01-15\n\n### Added\n\n"
+                + "- first preview (abc1234)\n\n---\n\n## Version Links"), merged);
+        // its link reference joins the others under "Version Links", below 0.1.0's
+        assertTrue(merged.contains("[0.1.0]: https://github.com/brokle-ai/brokle-js/releases/tag/v0.1.0\n"
+                + "[0.0.1]: https://github.com/brokle-ai/brokle-js/releases/tag/v0.0.1\n"), merged);
+        assertEquals(real, merged.replaceFirst("(?s)## \\[0\\.0\\.1\\].*?\n\n---\n", "---\n").replace(
+                "[0.0.1]: https://github.com/brokle-ai/brokle-js/releases/tag/v0.0.1\n", ""), "nothing else changes");
+        // the example inside the code block of "Changelog Format" is not a release
+        assertFalse(ChangelogFile.hasSection(real, "0.2.0"));
+    }
+
+    @Test
+    void aRefreshedSectionKeepsHandWrittenLinesAndTheBreakAfterIt() {
+        String before = "# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2025-01-01\n\nWritten by hand.\n\n### Added\n\n"
+                + "- old entry ([abc1234](https://github.com/brokle-ai/brokle/commit/abc1234))\n\n---\n\n## [1.0.0] - 2024-12-01\n\n- first\n";
+        ChangelogFile.Result r = ChangelogFile.merge(before, List.of(section("1.1.0", "v1.0.0", "- new entry (def5678)")), LINKS, java.util.Set.of("1.1.0"));
+        assertEquals(List.of("1.1.0"), r.refreshed());
+        assertTrue(r.text().contains("## [1.1.0] - 2025-01-15\n\nWritten by hand.\n\n### Added\n\n- new entry (def5678)\n\n---\n\n## [1.0.0]"),
+                r.text());
+        assertFalse(r.text().contains("old entry"), "a generated entry no longer in the range goes: " + r.text());
+        assertEquals(before, ChangelogFile.merge(before, List.of(section("1.1.0", "v1.0.0", "- new entry (def5678)")), LINKS).text(),
+                "a released version's section is left alone");
+    }
 }

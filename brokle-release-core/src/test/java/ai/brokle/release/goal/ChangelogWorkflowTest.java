@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.changelog.ChangelogFile;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.Test;
@@ -242,16 +244,71 @@ class ChangelogWorkflowTest {
     }
 
     @Test
-    void aSectionWithoutAVersionIsNotMergedIntoAFile(@TempDir Path dir) throws Exception {
+    void withNothingReleasableTheFileGetsOrKeepsItsUnreleasedSection(@TempDir Path dir) throws Exception {
         try (TestRepo repo = TestRepo.init(dir)) {
             repo.commit("feat: first");
             repo.annotatedTag("v1.0.0");
             repo.commit("chore: nothing to release");
             Path output = dir.resolve("CHANGELOG.md");
-            ReleaseFailure f = assertThrows(ReleaseFailure.class, () -> new ChangelogWorkflow(options(dir).withOutput(output)).execute());
-            assertTrue(f.getMessage().startsWith("No version for these changes (nothing since v1.0.0 warrants a release)"), f.getMessage());
-            assertFalse(Files.exists(output));
+            new ChangelogWorkflow(options(dir).withOutput(output)).execute();
+            assertEquals(ChangelogFile.HEADER, Files.readString(output), "a new changelog with its [Unreleased] section");
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("Nothing since v1.0.0 warrants a release")), log.toString());
+
+            String kept = "# Changelog\n\n## [Unreleased]\n\n- hand-written\n\n## [1.0.0] - 2025-01-01\n\n### Added\n\n- first\n";
+            Files.writeString(output, kept);
+            new ChangelogWorkflow(options(dir).withOutput(output)).execute();
+            assertEquals(kept, Files.readString(output));
+
+            Files.writeString(output, "# Changelog\n\n## [1.0.0] - 2025-01-01\n\n- first\n");
+            new ChangelogWorkflow(options(dir).withOutput(output)).execute();
+            assertEquals("# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2025-01-01\n\n- first\n", Files.readString(output));
             assertEquals("## [Unreleased]\n\nNo notable changes.\n", new ChangelogWorkflow(options(dir)).execute());
+        }
+    }
+
+    @Test
+    void aSectionWrittenEarlyIsRefreshedUntilItsVersionIsReleased(@TempDir Path dir) throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("feat: first");
+            repo.annotatedTag("v1.0.0");
+            repo.commit("feat(api): add search");
+            Path output = dir.resolve("CHANGELOG.md");
+            new ChangelogWorkflow(options(dir).withOutput(output)).execute();
+            String early = Files.readString(output);
+            assertTrue(early.contains("## [1.1.0] - 2025-01-15"), early);
+            // a hand-written note under the generated section, then more commits
+            Files.writeString(output, early.replace("### Added\n\n", "### Added\n\n- The search page, described by hand\n"));
+            repo.commit("fix(api): escape queries");
+            repo.commit("feat(web): saved searches");
+            new ChangelogWorkflow(options(dir).withOutput(output)).execute();
+            String later = Files.readString(output);
+            assertTrue(later.contains("- **web:** saved searches ("), later);
+            assertTrue(later.contains("### Fixed\n\n- **api:** escape queries ("), later);
+            assertTrue(later.contains("- The search page, described by hand\n"), "hand-written lines stay: " + later);
+            assertEquals(1, later.split("add search", -1).length - 1, "no entry twice: " + later);
+            assertEquals(1, later.split("## \\[1.1.0\\]", -1).length - 1, later);
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("the section for 1.1.0 (not released yet) is regenerated")), log.toString());
+
+            // once 1.1.0 is tagged, its section is left alone
+            repo.annotatedTag("v1.1.0");
+            Files.writeString(output, later.replace("saved searches", "saved searches, edited"));
+            new ChangelogWorkflow(options(dir).withOutput(output).withRange("v1.0.0", "v1.1.0")).execute();
+            assertTrue(Files.readString(output).contains("saved searches, edited"));
+        }
+    }
+
+    @Test
+    void theLogCountsWhatIsWritten(@TempDir Path dir) throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("feat: first");
+            repo.annotatedTag("v1.0.0");
+            repo.commit("fix: one fix");
+            for (String header : List.of("docs: a", "chore: b", "test: c", "ci: d", "build: e", "style: f")) {
+                repo.commit(header);
+            }
+            String text = new ChangelogWorkflow(options(dir)).execute();
+            assertEquals(1, text.lines().filter(l -> l.startsWith("- ")).count(), text);
+            assertTrue(log.lines().stream().anyMatch(l -> l.endsWith(" 1.0.1: 1 change listed since v1.0.0, 6 in no changelog section (their types have none: docs, chore, test, ...)")), String.join("\n", log.lines()));
         }
     }
 }
