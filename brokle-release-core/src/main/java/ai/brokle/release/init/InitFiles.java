@@ -82,6 +82,15 @@ public final class InitFiles {
         y.append("components:\n  ").append(layout.name()).append(":\n    path: .\n");
         y.append("    tagPrefix: ").append(layout.tagPrefix()).append("               # release tags: ").append(layout.tagPrefix())
                 .append(layout.kind() == Layout.Kind.PYTHON ? "1.2.3" : layout.kind() == Layout.Kind.JAVASCRIPT ? "0.5.0" : "3.2.1").append('\n');
+        List<String> earlier = layout.prefixesFound().stream().filter(p -> !p.equals(layout.tagPrefix())).toList();
+        if (!earlier.isEmpty()) {
+            y.append("    previousTagPrefixes: [").append(String.join(", ", earlier.stream().map(p -> "'" + p + "'").toList()))
+                    .append("]   # tags found under other prefixes: earlier releases, so the version goes on from them\n");
+        } else if (!layout.tagPrefix().equals(layout.kind().defaultPrefix()) && !layout.prefixesFound().isEmpty()) {
+            y.append("    # to tag as the release strategy does (").append(layout.kind().defaultPrefix()).append("1.2.3), set tagPrefix: ")
+                    .append(layout.kind().defaultPrefix()).append(" and previousTagPrefixes: ['").append(layout.tagPrefix())
+                    .append("'] (the existing tags stay releases)\n");
+        }
         if (layout.kind() == Layout.Kind.JAVASCRIPT && layout.changesets()) {
             y.append("    versioning: changesets       # versions and CHANGELOGs from the change files in .changeset/\n");
         } else {

@@ -166,6 +166,39 @@ class InitWorkflowTest {
     }
 
     @Test
+    void tagsUnderOtherPrefixesAreProposedAsPreviousTagPrefixes() throws Exception {
+        // as the JavaScript SDK's history: v0.x tags, and brokle@0.1.0 style tags of its packages
+        try (TestRepo repo = TestRepo.init(tmp.resolve("brokle-js"))) {
+            repo.write("package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"0.2.0\"\n}\n");
+            repo.commitAll("chore: release v0.1.0");
+            repo.lightweightTag("v0.1.0");
+            repo.lightweightTag("brokle@0.1.0");
+            repo.lightweightTag("brokle-openai@0.1.0");
+            repo.commit("feat: streaming");
+            repo.lightweightTag("v0.2.0");
+            repo.commit("fix: retries");
+            init(repo.dir(), false);
+            ComponentConfig js = ConfigLoader.load(repo.dir()).components().get(0);
+            assertEquals("v", js.tagPrefix());
+            assertEquals(List.of("brokle-openai@", "brokle@"), js.previousTagPrefixes(), "most used first, then by name");
+            assertTrue(Files.readString(repo.dir().resolve(".brokle-release.yml")).contains("previousTagPrefixes: ['brokle-openai@', 'brokle@']"
+                    + "   # tags found under other prefixes"));
+        }
+        // as the Python SDK: only v tags, where the strategy tags python-v: the move is proposed in a comment
+        try (TestRepo repo = TestRepo.init(tmp.resolve("brokle-python"))) {
+            repo.write("pyproject.toml", "[project]\nname = \"brokle\"\ndynamic = [\"version\"]\n");
+            repo.write("brokle/version.py", "__version__ = \"0.4.0\"\n");
+            repo.commitAll("chore(release): 0.4.0");
+            repo.lightweightTag("v0.4.0");
+            init(repo.dir(), false);
+            String yml = Files.readString(repo.dir().resolve(".brokle-release.yml"));
+            assertTrue(yml.contains("    # to tag as the release strategy does (python-v1.2.3), set tagPrefix: python-v and previousTagPrefixes: ['v']"),
+                    yml);
+            assertEquals("v", ConfigLoader.load(repo.dir()).components().get(0).tagPrefix());
+        }
+    }
+
+    @Test
     void existingFilesAreNeverOverwrittenUnlessForced() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("app"))) {
             repo.write("release-1.4.0.txt", "x");
