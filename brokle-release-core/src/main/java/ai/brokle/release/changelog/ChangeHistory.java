@@ -69,7 +69,7 @@ public final class ChangeHistory {
      * @return how many releases were given
      */
     public int releases(Consumer<ReleaseChanges> consumer) {
-        List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefix()));
+        List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefixes()));
         tags.sort(Comparator.comparing(ReleaseTag::version));
         SemVer latestStable = null;
         for (ReleaseTag t : tags) {

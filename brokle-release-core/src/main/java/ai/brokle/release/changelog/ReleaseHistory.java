@@ -43,7 +43,7 @@ public final class ReleaseHistory {
      */
     public static ReleaseChanges release(GitRepository git, ComponentConfig component, RepositoryLinks links, ObjectId end, SemVer version,
             String tag, String date) {
-        ChangeHistory.Start start = previousRelease(git, git.releaseTags(component.tagPrefix()), end, version);
+        ChangeHistory.Start start = previousRelease(git, git.releaseTags(component.tagPrefixes()), end, version);
         return new ChangeHistory(git, component, links).range(start, new ChangeHistory.End(end, version.toString(), tag, date, tag));
     }
 

@@ -39,6 +39,14 @@ public record ComponentConfig(String name, String path, String tagPrefix, List<V
                 PublishConfig.defaults(), List.of());
     }
 
+    /** The prefixes of its release tags: {@code tagPrefix}, then {@code previousTagPrefixes}. */
+    public List<String> tagPrefixes() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(tagPrefix);
+        all.addAll(previousTagPrefixes);
+        return List.copyOf(all);
+    }
+
     public boolean changesets() {
         return versioning == Versioning.CHANGESETS;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +138,18 @@ public final class GitRepository implements AutoCloseable {
             headResolved = true;
         }
         return Optional.ofNullable(head);
+    }
+
+    /**
+     * The release tags under each of {@code prefixes} (a component's prefix, then its earlier ones),
+     * one per version: where two prefixes tag the same version, the earlier prefix's tag is kept.
+     */
+    public List<ReleaseTag> releaseTags(List<String> prefixes) {
+        Map<SemVer, ReleaseTag> byVersion = new LinkedHashMap<>();
+        for (String prefix : prefixes) {
+            releaseTags(prefix).forEach(t -> byVersion.putIfAbsent(t.version(), t));
+        }
+        return List.copyOf(byVersion.values());
     }
 
     /** Every tag whose name is exactly {@code prefix} followed by a valid SemVer version; listed once per prefix until refs move. */

@@ -121,7 +121,7 @@ public final class ChangelogWorkflow {
                 if (format.equals(ChangelogOptions.NOTES)) {
                     text = ReleaseHistory.notes(template, component).render(changes);
                 } else if (existing != null || output != null) {
-                    boolean released = changes.version() != null && git.releaseTags(component.tagPrefix()).stream()
+                    boolean released = changes.version() != null && git.releaseTags(component.tagPrefixes()).stream()
                             .anyMatch(t -> t.version().toString().equals(changes.version()));
                     text = mergeInto(existing, changes, links, released);
                 } else {
@@ -135,7 +135,7 @@ public final class ChangelogWorkflow {
 
     private ReleaseChanges range(GitRepository git, ChangeHistory history, ComponentConfig component, ReleaseConfig config,
             VersionRequest request, ObjectId from, ObjectId to) {
-        List<ReleaseTag> tags = git.releaseTags(component.tagPrefix());
+        List<ReleaseTag> tags = git.releaseTags(component.tagPrefixes());
         String toName = blank(options.to()) ? "HEAD" : options.to().trim();
         ObjectId end = to != null ? to : git.head().get();
         // a range ending at a release tag, by name or because it ends at the tag's commit, is that release

@@ -58,7 +58,7 @@ final class ReleaseRun implements AutoCloseable {
     /** The release tags of the target's component, listed once. */
     List<ReleaseTag> releases() {
         if (releases == null) {
-            releases = git.releaseTags(target.component().tagPrefix());
+            releases = git.releaseTags(target.component().tagPrefixes());
         }
         return releases;
     }

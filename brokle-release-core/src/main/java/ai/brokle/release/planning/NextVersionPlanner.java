@@ -70,9 +70,8 @@ public final class NextVersionPlanner {
     }
 
     public ComponentPlan plan(ComponentConfig component, VersionRequest request) {
-        List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefix()));
         // tags under the prefixes it had before are its earlier releases too
-        component.previousTagPrefixes().forEach(p -> tags.addAll(git.releaseTags(p)));
+        List<ReleaseTag> tags = git.releaseTags(component.tagPrefixes());
         Optional<ReleaseTag> latest = git.latestReachable(tags, v -> true);
         Optional<ReleaseTag> latestStable = latest.isPresent() && !latest.get().version().isPrerelease()
                 ? latest : git.latestReachable(tags, v -> !v.isPrerelease());

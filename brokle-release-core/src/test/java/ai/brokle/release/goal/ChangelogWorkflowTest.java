@@ -311,4 +311,23 @@ class ChangelogWorkflowTest {
             assertTrue(log.lines().stream().anyMatch(l -> l.endsWith(" 1.0.1: 1 change listed since v1.0.0, 6 in no changelog section (their types have none: docs, chore, test, ...)")), String.join("\n", log.lines()));
         }
     }
+
+    @Test
+    void tagsUnderPreviousPrefixesBoundTheRangeAndTheFullChangelog(@TempDir Path dir) throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write(".brokle-release.yml", "components:\n  python:\n    tagPrefix: python-v\n    previousTagPrefixes: [v]\n");
+            repo.commitAll("feat: first");
+            repo.annotatedTag("v0.3.0");
+            repo.commit("feat: context helpers");
+            repo.annotatedTag("v0.4.0");
+            repo.annotatedTag("python-v0.4.0");
+            repo.commit("fix(sdk): align with OTEL GenAI conventions");
+            String text = new ChangelogWorkflow(options(dir)).execute();
+            assertTrue(text.startsWith("## [0.4.1] - 2025-01-15\n"), text);
+            assertFalse(text.contains("context helpers"), "0.4.0 (tagged v0.4.0) bounds the range: " + text);
+            String full = new ChangelogWorkflow(options(dir).withFull(true)).execute();
+            assertEquals(1, full.split("## \\[0.4.0\\]", -1).length - 1, "one section for 0.4.0, tagged under both prefixes: " + full);
+            assertTrue(full.contains("## [0.3.0]"), full);
+        }
+    }
 }

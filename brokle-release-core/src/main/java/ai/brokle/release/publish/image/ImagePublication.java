@@ -78,7 +78,7 @@ public final class ImagePublication implements Step {
     /** The tags this release's images get. */
     public List<String> tags() {
         if (tags == null) {
-            List<SemVer> released = git.releaseTags(target.component().tagPrefix()).stream().map(ReleaseTag::version).toList();
+            List<SemVer> released = git.releaseTags(target.component().tagPrefixes()).stream().map(ReleaseTag::version).toList();
             tags = ImageTags.of(target.version(), released);
         }
         return tags;
