@@ -11,6 +11,7 @@ components:
     versionFiles:
       - path: brokle/version.py
       - path: pyproject.toml
+        format: pep440
 '''
 new File(basedir, 'brokle').mkdirs()
 new File(basedir, 'brokle/version.py').text = '"""Version of the Brokle SDK."""\n\n__version__ = "0.2.9"\n'

@@ -1,10 +1,11 @@
-// PEP 440 in the Python files (0.3.0b1), SemVer in the tag (python-v0.3.0-beta.1); every other byte kept; pushed.
+// The tag's spelling in version.py (0.3.0-beta.1), PEP 440's normal form in pyproject.toml (format: pep440, 0.3.0b1),
+// SemVer in the tag (python-v0.3.0-beta.1); every other byte kept; pushed.
 def git = evaluate(new File(itDirectory, 'git-helper.groovy'))
 def remote = new File(basedir.parentFile, basedir.name + '-remote.git')
 def now = { path -> new String(new File(basedir, path).bytes, 'UTF-8') }
 
 assert !new File(basedir, 'pom.xml').exists()
-assert now('brokle/version.py') == '"""Version of the Brokle SDK."""\n\n__version__ = "0.3.0b1"\n'
+assert now('brokle/version.py') == '"""Version of the Brokle SDK."""\n\n__version__ = "0.3.0-beta.1"\n'
 assert now('pyproject.toml') == '''\
 [build-system]
 requires = ["hatchling"]
