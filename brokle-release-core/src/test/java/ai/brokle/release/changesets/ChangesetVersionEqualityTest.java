@@ -14,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,17 +61,22 @@ class ChangesetVersionEqualityTest {
         }
     }
 
+    /** Runs the CLI with {@code cli} on one copy of {@code base} and {@code ours} on another, asserts the copies are equal, and commits ours as the new base. */
+    private Path both(Path base, List<String> cli, Consumer<ChangesetWorkflow> ours, String message) {
+        Path theirCopy = copy(base);
+        Path ourCopy = copy(base);
+        ChangesetsCli.run(theirCopy, cli.toArray(String[]::new));
+        ours.accept(new ChangesetWorkflow(ReleaseOptions.of(ourCopy)));
+        assertEquals(files(theirCopy), files(ourCopy));
+        try (TestRepo repo = TestRepo.open(ourCopy)) {
+            repo.commitAll(message);
+        }
+        return ourCopy;
+    }
+
     /** Versions a copy of {@code base} with each tool, asserts the copies are equal, and commits ours as the new base. */
     private Path versionBoth(Path base) {
-        Path theirs = copy(base);
-        Path ours = copy(base);
-        ChangesetsCli.run(theirs, "version");
-        new ChangesetWorkflow(ReleaseOptions.of(ours)).version(ai.brokle.release.plan.Mode.EXECUTE);
-        assertEquals(files(theirs), files(ours));
-        try (TestRepo repo = TestRepo.open(ours)) {
-            repo.commitAll("chore(release): version packages");
-        }
-        return ours;
+        return both(base, List.of("version"), w -> w.version(ai.brokle.release.plan.Mode.EXECUTE), "chore(release): version packages");
     }
 
     @Test
@@ -157,15 +164,7 @@ class ChangesetVersionEqualityTest {
                 "packages/brokle/package.json", pkg("brokle", "0.5.0", ""),
                 "packages/openai/package.json", pkg("brokle-openai", "0.5.0", "  \"dependencies\": {\n    \"brokle\": \"^0.5.0\"\n  }"),
                 "packages/langchain/package.json", pkg("brokle-langchain", "0.2.0", "")));
-        Path theirs = copy(base);
-        Path ours = copy(base);
-        ChangesetsCli.run(theirs, "pre", "enter", "alpha");
-        new ChangesetWorkflow(ReleaseOptions.of(ours)).preEnter("alpha");
-        assertEquals(files(theirs), files(ours));
-        try (TestRepo repo = TestRepo.open(ours)) {
-            repo.commitAll("chore: enter pre mode");
-        }
-        base = ours;
+        base = preEnterBoth(base, "alpha");
 
         change(base, "young-seals-bake", "\"brokle\": minor\n", "Stream responses");
         base = versionBoth(base);
@@ -177,15 +176,7 @@ class ChangesetVersionEqualityTest {
         assertTrue(read(base, "packages/openai/package.json").contains("\"version\": \"0.6.0-alpha.1\""));
         assertTrue(read(base, "packages/langchain/package.json").contains("\"version\": \"0.3.0-alpha.0\""), "outside the group, its own count");
 
-        theirs = copy(base);
-        ours = copy(base);
-        ChangesetsCli.run(theirs, "pre", "exit");
-        new ChangesetWorkflow(ReleaseOptions.of(ours)).preExit();
-        assertEquals(files(theirs), files(ours));
-        try (TestRepo repo = TestRepo.open(ours)) {
-            repo.commitAll("chore: exit pre mode");
-        }
-        base = versionBoth(ours);
+        base = versionBoth(both(base, List.of("pre", "exit"), ChangesetWorkflow::preExit, "chore: exit pre mode"));
         assertTrue(read(base, "packages/brokle/package.json").contains("\"version\": \"0.6.0\""));
         assertTrue(read(base, "packages/langchain/package.json").contains("\"version\": \"0.3.0\""));
         assertFalse(Files.exists(base.resolve(".changeset/pre.json")));
@@ -226,15 +217,7 @@ class ChangesetVersionEqualityTest {
 
     /** Enters pre mode with each tool, compares, and commits ours as the new base. */
     private Path preEnterBoth(Path base, String tag) {
-        Path theirs = copy(base);
-        Path ours = copy(base);
-        ChangesetsCli.run(theirs, "pre", "enter", tag);
-        new ChangesetWorkflow(ReleaseOptions.of(ours)).preEnter(tag);
-        assertEquals(files(theirs), files(ours));
-        try (TestRepo repo = TestRepo.open(ours)) {
-            repo.commitAll("chore: enter pre mode");
-        }
-        return ours;
+        return both(base, List.of("pre", "enter", tag), w -> w.preEnter(tag), "chore: enter pre mode");
     }
 
     @Test

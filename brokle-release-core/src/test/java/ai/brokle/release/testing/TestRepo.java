@@ -34,6 +34,11 @@ public final class TestRepo implements AutoCloseable {
             StoredConfig config = git.getRepository().getConfig();
             config.setBoolean("commit", null, "gpgsign", false);
             config.setBoolean("tag", null, "gpgsign", false);
+            // no automatic gc: after each fetch JGit starts one in a background thread, whose gc.log.lock comes and goes under tests
+            // that compare a repository's files before and after a run; not detached, and with nothing to do, it ends at once
+            config.setInt("gc", null, "auto", 0);
+            config.setInt("gc", null, "autoPackLimit", 0);
+            config.setBoolean("gc", null, "autoDetach", false);
             config.save();
             return new TestRepo(git, dir);
         } catch (GitAPIException | IOException e) {
