@@ -14,6 +14,6 @@ assert notes.contains('### 🔧 Internal\n\n- **deps:** bump httpx (')
 assert !notes.contains('prepare')
 assert !notes.contains('Upgrade Instructions')
 assert notes.endsWith('Full Changelog: [python-v0.2.9...python-v0.3.0](https://github.com/brokle-ai/brokle-python/compare/python-v0.2.9...python-v0.3.0)\n')
-assert log.contains('[INFO] python 0.3.0: 4 changes listed since python-v0.2.9, 1 commits left out')
+assert log.contains('[INFO] python 0.3.0: 4 changes listed since python-v0.2.9, 1 commit left out')
 assert log.contains('[INFO] Written to ')
 return true
