@@ -1,0 +1,177 @@
+package ai.brokle.release.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The release as Maven Central receives it: a copy of the sources at a release version, built with
+ * the release profile and signed with a key made for the test, deployed to a file repository; then
+ * the plugin used from that repository alone, as a new user on a fresh machine would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReleaseDistributionTest {
+    private static final String GROUP_PATH = "ai/brokle";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static String version;
+    static Path sources;
+    static Path repository;
+    static Path gnupg;
+    static String buildOutput;
+
+    @BeforeAll
+    static void buildTheRelease() throws Exception {
+        String snapshot = System.getProperty("distribution.snapshot");
+        version = snapshot.replace("-SNAPSHOT", "");
+        sources = Tools.copySources(Path.of(System.getProperty("distribution.sources")), tmp.resolve("sources"));
+        Tools.setVersion(sources, snapshot, version);
+        gnupg = Files.createDirectories(tmp.resolve("gnupg"));
+        String secretKey = Tools.generateSigningKey(gnupg);
+        repository = tmp.resolve("repository");
+        buildOutput = Tools.mvn(sources, Map.of("MAVEN_GPG_KEY", secretKey), Tools.WRAPPER, "-B", "-P", "release", "-DskipTests",
+                "-Dinvoker.skip=true", "-Dmaven.install.skip=true", "-Dgpg.signer=bc", "deploy",
+                "-DaltDeploymentRepository=dist::file://" + repository);
+    }
+
+    private static Path artifact(String artifactId, String classifierAndExtension) {
+        return repository.resolve(GROUP_PATH + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + classifierAndExtension);
+    }
+
+    @Test
+    @Order(1)
+    void everyArtifactCentralNeedsIsThereSignedWithChecksums() throws Exception {
+        List<Path> files = new ArrayList<>();
+        files.add(artifact("brokle-release-parent", ".pom"));
+        for (String module : List.of("brokle-release-core", "brokle-release-maven-plugin")) {
+            for (String file : List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar")) {
+                files.add(artifact(module, file));
+            }
+        }
+        files.add(artifact("brokle-release-maven-plugin", "-cyclonedx.json"));
+        List<String> missing = new ArrayList<>();
+        for (Path file : files) {
+            for (String suffix : List.of("", ".asc", ".md5", ".sha1")) {
+                if (!Files.isRegularFile(Path.of(file + suffix))) {
+                    missing.add(repository.relativize(Path.of(file + suffix)).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "missing from the deployed release");
+        for (Path file : files) {
+            Tools.verifySignature(gnupg, file);
+        }
+        assertFalse(Files.exists(repository.resolve(GROUP_PATH + "/brokle-release-benchmark")), "the benchmarks are not published");
+        assertFalse(Files.exists(repository.resolve(GROUP_PATH + "/brokle-release-distribution")), "nor is this test");
+        assertTrue(Files.readString(repository.resolve(GROUP_PATH + "/maven-metadata.xml")).contains("<prefix>brokle-release</prefix>"),
+                "the group metadata maps the short prefix to the plugin");
+    }
+
+    @Test
+    @Order(2)
+    void thePomsCarryWhatCentralRequires() throws Exception {
+        Document parent = Tools.xml(artifact("brokle-release-parent", ".pom"));
+        for (String path : List.of("name", "description", "url", "licenses/license/name", "licenses/license/url", "developers/developer/name",
+                "scm/connection", "scm/developerConnection", "scm/url")) {
+            assertFalse(Tools.text(parent, path).isBlank(), "the parent POM has " + path);
+        }
+        assertEquals("Apache-2.0", Tools.text(parent, "licenses/license/name"));
+        for (String module : List.of("brokle-release-core", "brokle-release-maven-plugin")) {
+            Document pom = Tools.xml(artifact(module, ".pom"));
+            assertFalse(Tools.text(pom, "name").isBlank(), module);
+            assertFalse(Tools.text(pom, "description").isBlank(), module);
+            assertEquals("brokle-release-parent", Tools.text(pom, "parent/artifactId"), module + " inherits url, licences, developers and scm");
+            assertEquals(version, Tools.text(pom, "parent/version"));
+        }
+        assertTrue(Files.readString(sources.resolve("LICENSE")).contains("Apache License"));
+    }
+
+    @Test
+    @Order(3)
+    void thePluginJarBundlesOnlyRelocatedLibrariesWithTheirSbomAndLicences() throws Exception {
+        try (ZipFile jar = new ZipFile(artifact("brokle-release-maven-plugin", ".jar").toFile())) {
+            List<String> outside = jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class") && !n.startsWith("ai/brokle/"))
+                    .toList();
+            assertEquals(List.of(), outside, "every bundled class is relocated under ai.brokle.release.shaded");
+            Set<String> licences = new TreeSet<>();
+            jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("META-INF/licenses/")).forEach(licences::add);
+            JsonNode sbom;
+            try (InputStream in = jar.getInputStream(jar.getEntry("META-INF/sbom/bom.json"))) {
+                sbom = JSON.readTree(in);
+            }
+            List<String> without = new ArrayList<>();
+            for (JsonNode component : sbom.path("components")) {
+                String name = component.path("name").asText();
+                if (component.path("group").asText().equals("ai.brokle") || Tools.GIVEN_BY_MAVEN.contains(name)) {
+                    continue;
+                }
+                if (!Tools.hasLicenceText(licences, name, component.path("version").asText(), component.path("licenses"))) {
+                    without.add(name);
+                }
+            }
+            assertEquals(List.of(), without, "bundled libraries without a licence text in META-INF/licenses");
+            assertTrue(sbom.path("components").size() > 30, "the SBOM lists the bundled libraries");
+            String manifest = new String(jar.getInputStream(jar.getEntry("META-INF/MANIFEST.MF")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(manifest.contains("Implementation-Version: " + version), manifest);
+        }
+        Document pom = Tools.xml(artifact("brokle-release-maven-plugin", ".pom"));
+        String dependencies = Tools.text(pom, "dependencies");
+        assertTrue(dependencies.contains("plexus-utils"), "declared, so that Maven 3.8 injects no plexus-utils 1.1");
+        assertFalse(dependencies.contains("org.eclipse.jgit"), "bundled libraries are not dependencies of the installed POM");
+    }
+
+    @Test
+    @Order(4)
+    void aSecondBuildWithoutCleanPrintsNoWarning() throws Exception {
+        String again = Tools.mvn(sources, Map.of(), Tools.WRAPPER, "-B", "-DskipTests", "-Dinvoker.skip=true", "package");
+        List<String> warnings = again.lines().filter(l -> l.startsWith("[WARNING]")).toList();
+        assertEquals(List.of(), warnings, "warnings of a second build");
+    }
+
+    @Test
+    @Order(5)
+    void aNewUserRunsTheGoalsWithTheShortPrefixFromThatRepositoryAlone() throws Exception {
+        Tools.seedFromCentral(repository, Path.of(System.getProperty("distribution.localRepository")));
+        Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings>\n  <pluginGroups>\n    <pluginGroup>ai.brokle</pluginGroup>\n"
+                + "  </pluginGroups>\n  <mirrors>\n    <mirror>\n      <id>release</id>\n      <mirrorOf>*</mirrorOf>\n      <url>file://" + repository
+                + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
+        Path oldest = Path.of(System.getProperty("distribution.oldestMaven"), "bin", "mvn");
+        assertTrue(Files.isExecutable(oldest), "the oldest supported Maven, unpacked by the plugin module's build: " + oldest);
+        for (Path maven : List.of(sources.resolve(Tools.WRAPPER), oldest)) {
+            Path sdk = Tools.pythonSdk(tmp.resolve("sdk-" + maven.getFileName() + "-" + Files.getLastModifiedTime(maven).toMillis()));
+            Path fresh = tmp.resolve("fresh-" + sdk.getFileName());
+            String common = "-Dmaven.repo.local=" + fresh;
+            String next = Tools.mvn(sdk, Map.of(), maven.toString(), "-B", "-s", settings.toString(), common, "brokle-release:next-version");
+            assertTrue(next.contains("[INFO]   next version    : 0.4.1"), next);
+            String init = Tools.mvn(sdk, Map.of(), maven.toString(), "-B", "-s", settings.toString(), common, "brokle-release:init", "-Dbrokle.force=true");
+            assertTrue(init.contains("Wrote .github/workflows/publish.yml"), init);
+            String workflow = Files.readString(sdk.resolve(".github/workflows/publish.yml"));
+            assertTrue(workflow.contains("ai.brokle:brokle-release-maven-plugin:" + version + ":"), "the released version: " + workflow);
+            assertFalse(workflow.contains("SNAPSHOT"), "no generated workflow names a SNAPSHOT: " + workflow);
+            assertTrue(Files.isDirectory(fresh.resolve(GROUP_PATH + "/brokle-release-maven-plugin/" + version)), "resolved into the new local repository");
+        }
+    }
+}
