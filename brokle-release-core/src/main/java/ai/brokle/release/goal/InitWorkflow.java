@@ -47,7 +47,8 @@ public final class InitWorkflow {
         } catch (IOException e) {
             throw new ReleaseError("Cannot read the repository's files: " + e.getMessage(), e);
         }
-        Map<String, String> files = new InitFiles(layout, options.plugin()).files();
+        String plugin = releasedPlugin(options.plugin());
+        Map<String, String> files = new InitFiles(layout, plugin).files();
         try {
             new ConfigLoader().parse(InitFiles.CONFIG, files.get(InitFiles.CONFIG));
         } catch (ReleaseFailure e) {
@@ -63,5 +64,21 @@ public final class InitWorkflow {
                 + (layout.submodules().isEmpty() ? "" : ", submodules " + String.join(", ", layout.submodules().keySet())));
         plan.run(options.mode());
         return files;
+    }
+
+    /**
+     * The coordinates the workflows name: never a SNAPSHOT, which no runner can resolve. A SNAPSHOT
+     * build of the plugin names the release it leads to (0.2.0 for 0.2.0-SNAPSHOT), and says so.
+     */
+    private String releasedPlugin(String coordinates) {
+        String snapshot = "-SNAPSHOT";
+        if (!coordinates.endsWith(snapshot)) {
+            return coordinates;
+        }
+        String released = coordinates.substring(0, coordinates.length() - snapshot.length());
+        log.info("This plugin is a development build (" + coordinates.substring(coordinates.lastIndexOf(':') + 1) + "), which no CI runner can"
+                + " download: the workflows name the release it leads to, " + released.substring(released.lastIndexOf(':') + 1)
+                + ". Until that release is on Maven Central, change the version in the workflows to a released one.");
+        return released;
     }
 }

@@ -87,6 +87,9 @@ public final class PerformWorkflow {
             outputs.put("component", target.component().name());
             outputs.put("prerelease", String.valueOf(target.version().isPrerelease()));
             outputs.put("release-url", releaseUrl == null ? "" : releaseUrl);
+            // the steps whose publication stands after this run (done now or by an earlier run), comma-separated
+            outputs.put("published", String.join(",", outcomes.stream().filter(o -> o.result().equals("done") || o.result().equals("already done"))
+                    .map(Plan.Outcome::step).toList()));
             actions.outputs(outputs);
         }
         outcomes.forEach(o -> options.release().log().info(String.format("%-40s %-18s %s", o.step(), o.result(), o.target())));

@@ -143,6 +143,8 @@ class PerformWorkflowTest {
         String outputs = Files.readString(dir.resolve("output.txt"));
         assertTrue(outputs.contains("tag=v3.2.1\n") && outputs.contains("version=3.2.1\n") && outputs.contains("prerelease=false\n")
                 && outputs.contains("release-url=https://github.com/brokle-ai/brokle/releases/tag/v3.2.1\n"), outputs);
+        String published = outputs.lines().filter(l -> l.startsWith("published=")).findFirst().orElseThrow();
+        assertTrue(published.contains("github-release") && published.contains("dispatch"), "the steps that published: " + published);
         String summary = Files.readString(dir.resolve("summary.md"));
         assertTrue(summary.contains("| github-release | done | brokle-ai/brokle v3.2.1 |"), summary);
         assertTrue(summary.contains("| slack | done | SLACK_WEBHOOK_URL |"), summary);

@@ -199,6 +199,20 @@ class InitWorkflowTest {
     }
 
     @Test
+    void aSnapshotBuildWritesWorkflowsNamingTheReleaseItLeadsTo() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("snapshot"))) {
+            repo.write("pyproject.toml", "[project]\nname = \"brokle\"\nversion = \"0.4.0\"\n");
+            repo.commitAll("chore: init");
+            Map<String, String> files = new InitWorkflow(new InitOptions(ReleaseOptions.of(repo.dir()).withLog(log),
+                    "ai.brokle:brokle-release-maven-plugin:0.3.0-SNAPSHOT", false, true),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+            files.forEach((path, text) -> assertFalse(text.contains("SNAPSHOT"), path + " names a SNAPSHOT: " + text));
+            assertTrue(files.get(".github/workflows/publish.yml").contains("ai.brokle:brokle-release-maven-plugin:0.3.0:perform"));
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("the workflows name the release it leads to, 0.3.0")), log.lines().toString());
+        }
+    }
+
+    @Test
     void existingFilesAreNeverOverwrittenUnlessForced() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("app"))) {
             repo.write("release-1.4.0.txt", "x");

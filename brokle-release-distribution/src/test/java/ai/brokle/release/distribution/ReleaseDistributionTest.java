@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.brokle.release.testing.Actionlint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -158,9 +159,7 @@ class ReleaseDistributionTest {
         Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings>\n  <pluginGroups>\n    <pluginGroup>ai.brokle</pluginGroup>\n"
                 + "  </pluginGroups>\n  <mirrors>\n    <mirror>\n      <id>release</id>\n      <mirrorOf>*</mirrorOf>\n      <url>file://" + repository
                 + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
-        Path oldest = Path.of(System.getProperty("distribution.oldestMaven"), "bin", "mvn");
-        assertTrue(Files.isExecutable(oldest), "the oldest supported Maven, unpacked by the plugin module's build: " + oldest);
-        for (Path maven : List.of(sources.resolve(Tools.WRAPPER), oldest)) {
+        for (Path maven : List.of(sources.resolve(Tools.WRAPPER), oldestMaven())) {
             Path sdk = Tools.pythonSdk(tmp.resolve("sdk-" + maven.getFileName() + "-" + Files.getLastModifiedTime(maven).toMillis()));
             Path fresh = tmp.resolve("fresh-" + sdk.getFileName());
             String common = "-Dmaven.repo.local=" + fresh;
@@ -173,5 +172,54 @@ class ReleaseDistributionTest {
             assertFalse(workflow.contains("SNAPSHOT"), "no generated workflow names a SNAPSHOT: " + workflow);
             assertTrue(Files.isDirectory(fresh.resolve(GROUP_PATH + "/brokle-release-maven-plugin/" + version)), "resolved into the new local repository");
         }
+    }
+
+    @Test
+    @Order(6)
+    void theActionPassesActionlintAndItsStepsRunAGoalWithThePluginFromThatRepository() throws Exception {
+        CompositeAction action = new CompositeAction(sources);
+        Path workflow = Files.writeString(Files.createDirectories(tmp.resolve("lint/.github/workflows")).resolve("action.yml"), action.asWorkflow());
+        assertEquals(List.of(), Actionlint.check(List.of(workflow)), "actionlint on the action's steps, inputs and outputs");
+
+        // a runner's home with the settings.xml setup-java writes; the action adds the plugin group to it
+        Path home = tmp.resolve("runner-home");
+        Path settings = Files.writeString(Files.createDirectories(home.resolve(".m2")).resolve("settings.xml"), "<settings>\n"
+                + "  <localRepository>" + tmp.resolve("runner-m2") + "</localRepository>\n  <servers>\n    <server>\n      <id>github</id>\n"
+                + "      <username>${env.GITHUB_ACTOR}</username>\n    </server>\n  </servers>\n  <mirrors>\n    <mirror>\n      <id>release</id>\n"
+                + "      <mirrorOf>*</mirrorOf>\n      <url>file://" + repository + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
+        Path sdk = Tools.pythonSdk(tmp.resolve("action-sdk"));
+        // Java takes user.home from the password database, not from HOME: both point at the runner's home
+        Map<String, String> env = Map.of("HOME", home.toString(), "MAVEN_OPTS", "-Duser.home=" + home, "MAVEN", oldestMaven().toString());
+        Map<String, String> outputs = action.run(Map.of("goal", "next-version"), "v" + version, sdk, env, Files.createDirectories(tmp.resolve("steps")));
+        assertEquals("v0.4.1", outputs.get("tag"), outputs.toString());
+        assertEquals("0.4.1", outputs.get("version"), outputs.toString());
+        String written = Files.readString(settings);
+        assertTrue(written.contains("<pluginGroup>ai.brokle</pluginGroup>") && written.contains("<id>github</id>"), written);
+        // later steps of the job call the short prefix
+        String shortPrefix = Tools.run(sdk, env, Tools.BUILD_TIMEOUT_MINUTES, oldestMaven().toString(), "-B", "brokle-release:validate");
+        assertTrue(shortPrefix.contains("BUILD SUCCESS"), shortPrefix);
+    }
+
+    @Test
+    @Order(7)
+    void theActionNamesAReleasedPluginVersionOrStops() throws Exception {
+        Path script = sources.resolve("action/plugin-version.sh");
+        Path output = Files.createFile(tmp.resolve("version-output"));
+        for (Map<String, String> env : List.of(Map.of("ACTION_REF", "main"), Map.of("INPUT_VERSION", "0.3.0-SNAPSHOT"),
+                Map.of("INPUT_VERSION", "latest"))) {
+            Map<String, String> all = new java.util.HashMap<>(env);
+            all.put("GITHUB_OUTPUT", output.toString());
+            AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> Tools.run(tmp, all, 1, "bash", script.toString()));
+            assertTrue(refused.getMessage().contains("::error title=brokle-release::"), refused.getMessage());
+        }
+        Tools.run(tmp, Map.of("ACTION_REF", "v0.2.0", "GITHUB_OUTPUT", output.toString()), 1, "bash", script.toString());
+        assertEquals("version=0.2.0\n", Files.readString(output));
+    }
+
+    private static Path oldestMaven() {
+        Path oldest = Path.of(System.getProperty("distribution.oldestMaven"), "bin", "mvn");
+        assertTrue(Files.isExecutable(oldest), "the oldest supported Maven, unpacked by the plugin module's build: " + oldest);
+        return oldest;
     }
 }

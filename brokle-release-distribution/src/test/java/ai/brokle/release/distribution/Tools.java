@@ -28,7 +28,7 @@ final class Tools {
     private static final Map<String, String> WRITTEN_TEXTS = Map.of("jmustache", "BSD-3-Clause-jmustache.txt", "asm", "BSD-3-Clause-asm.txt",
             "google-auth-library-oauth2-http", "BSD-3-Clause-google-auth-library.txt",
             "google-auth-library-credentials", "BSD-3-Clause-google-auth-library.txt");
-    private static final long BUILD_TIMEOUT_MINUTES = 10;
+    static final long BUILD_TIMEOUT_MINUTES = 10;
 
     private Tools() {
     }
@@ -82,10 +82,10 @@ final class Tools {
     static String run(Path dir, Map<String, String> env, long timeoutMinutes, String... command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().putAll(env);
             // the builds and the new user's runs never see the developer's Maven options
             builder.environment().remove("MAVEN_ARGS");
             builder.environment().remove("MAVEN_OPTS");
+            builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
