@@ -1,6 +1,7 @@
 package ai.brokle.release.goal;
 
 import ai.brokle.release.ReleaseFailure;
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.changesets.Changeset;
 import ai.brokle.release.changesets.ChangedFiles;
@@ -42,11 +43,13 @@ public final class ChangesetWorkflow {
 
     private final Path root;
     private final ReleaseLog log;
+    private final GoalCommands commands;
     private final ChangesetDirectory directory;
 
     public ChangesetWorkflow(ReleaseOptions options) {
         this.root = options.baseDirectory().toAbsolutePath().normalize();
         this.log = options.log();
+        this.commands = options.commands();
         this.directory = new ChangesetDirectory(root);
     }
 
@@ -143,7 +146,7 @@ public final class ChangesetWorkflow {
             List<String> problems = new ArrayList<>();
             for (String name : missing) {
                 problems.add("Package \"" + name + "\" changed since " + config.baseBranch() + " but no change file names it: add one with"
-                        + " mvn brokle-release:changeset -Dbrokle.packages=" + name + " -Dbrokle.bump=patch -Dbrokle.summary=\"...\""
+                        + " " + commands.of("changeset -Dbrokle.packages=" + name + " -Dbrokle.bump=patch -Dbrokle.summary=\"...\"")
                         + " (or an empty change file, npx changeset add --empty, when the change needs no release)");
             }
             throw new ReleaseFailure("Some packages changed without a change file", problems);

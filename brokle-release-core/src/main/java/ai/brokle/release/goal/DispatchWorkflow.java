@@ -87,14 +87,16 @@ public final class DispatchWorkflow {
         }
         String receiver = repository.trim();
         String type = eventType == null ? "" : eventType.trim();
-        Plan plan = new Plan(List.of(new DispatchStep(receiver, type, clientPayload, null, options.release().credentials().has(Credentials.Purpose.GITHUB), log)), Journal.NONE, log);
+        Plan plan = new Plan(List.of(new DispatchStep(receiver, type, clientPayload, null, options.release().credentials().has(Credentials.Purpose.GITHUB), log,
+                options.release().commands())), Journal.NONE, log);
         problems.addAll(plan.problems(options.mode()));
         if (!problems.isEmpty()) {
             throw new ReleaseFailure("Cannot send the repository_dispatch event", problems);
         }
         String token = options.release().credentials().masking(actions::mask).token(Credentials.Purpose.GITHUB).orElse(null);
         GitHubClient github = new GitHubClient(apiUrl(), token, options.retry(), Sleeper.REAL, log);
-        new Plan(List.of(new DispatchStep(receiver, type, clientPayload, github, options.release().credentials().has(Credentials.Purpose.GITHUB), log)), Journal.NONE, log)
+        new Plan(List.of(new DispatchStep(receiver, type, clientPayload, github, options.release().credentials().has(Credentials.Purpose.GITHUB), log,
+                options.release().commands())), Journal.NONE, log)
                 .run(options.mode());
         if (options.mode() == Mode.EXECUTE) {
             log.info("Sent repository_dispatch " + type + " to " + receiver);

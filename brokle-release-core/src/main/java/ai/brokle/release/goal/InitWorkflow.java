@@ -1,5 +1,6 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
@@ -63,6 +64,11 @@ public final class InitWorkflow {
         log.info("Found " + layout.kind().component() + " layout: component '" + layout.name() + "', tags " + layout.tagPrefix() + "<version>"
                 + (layout.submodules().isEmpty() ? "" : ", submodules " + String.join(", ", layout.submodules().keySet())));
         plan.run(options.mode());
+        if (!options.release().commands().equals(GoalCommands.SHORT)) {
+            log.info("To call the goals as 'mvn brokle-release:<goal>' in a repository without a POM, add the plugin group to"
+                    + " ~/.m2/settings.xml: <pluginGroups><pluginGroup>ai.brokle</pluginGroup></pluginGroups> (the brokle-release GitHub"
+                    + " Action adds it on runners). Until then: " + options.release().command("<goal>"));
+        }
         return files;
     }
 

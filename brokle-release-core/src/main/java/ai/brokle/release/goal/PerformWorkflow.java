@@ -51,7 +51,7 @@ public final class PerformWorkflow {
                 }
                 run.failOnProblems("Cannot perform the release", "nothing was published");
             }
-            run.problems.addAll(new SubmoduleChecks(options.release().credentials(), run.log).releaseProblems(run.git, target.config()));
+            run.problems.addAll(new SubmoduleChecks(options.release().credentials(), run.log).releaseProblems(run.git, target.config(), options.release().commands()));
             PublicationSteps factory = new PublicationSteps(run, options, actions);
             PublicationSteps.ReleaseNotesText notes = factory.notes();
             List<Step> steps = new ArrayList<>();

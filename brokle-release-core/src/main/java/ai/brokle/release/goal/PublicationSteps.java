@@ -81,7 +81,8 @@ final class PublicationSteps {
     List<Step> dispatches() {
         List<Step> steps = new ArrayList<>();
         for (PublishConfig.Dispatch d : target.component().publish().dispatches()) {
-            steps.add(DispatchStep.of(target, d, github(), credentials.has(Credentials.Purpose.GITHUB), run.log));
+            steps.add(DispatchStep.of(target, d, github(), credentials.has(Credentials.Purpose.GITHUB), run.log,
+                    options.release().commands()));
         }
         return steps;
     }

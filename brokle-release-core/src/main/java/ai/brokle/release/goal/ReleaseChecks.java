@@ -98,7 +98,7 @@ public final class ReleaseChecks {
             checkComponents(git, config, request);
         }
         if (config != null) {
-            problems.addAll(new SubmoduleChecks(options.credentials(), options.log()).releaseProblems(git, config));
+            problems.addAll(new SubmoduleChecks(options.credentials(), options.log()).releaseProblems(git, config, options.commands()));
         }
         return new Checked(config, checkedComponents, checkedPlans, List.copyOf(problems), Map.copyOf(changesetPlans), List.copyOf(configProblems));
     }
@@ -254,7 +254,7 @@ public final class ReleaseChecks {
         if (!tags.isEmpty()) {
             problems.add(String.join(", ", tags) + (tags.size() == 1 ? " is the unpushed release" : " are the unpushed releases")
                     + " an earlier prepare made, whose commit is no longer the branch's tip (after 'git pull --rebase'?): drop it with"
-                    + " 'mvn brokle-release:rollback', then prepare again");
+                    + " '" + options.command("rollback") + "', then prepare again");
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.credentials.Credentials;
 import java.nio.file.Path;
@@ -19,52 +20,70 @@ import java.util.Map;
  * @param environment environment variables (GITHUB_OUTPUT, GITHUB_REF, webhook URLs)
  * @param log where progress goes
  * @param credentials the secrets: settings.xml servers the user named, then the environment
+ * @param commands how a command the messages suggest is written where the goal runs
  */
 public record ReleaseOptions(Path baseDirectory, String component, String bump, String prerelease, String releaseVersion,
-        Path planFile, String releaseBranch, Map<String, String> environment, ReleaseLog log, Credentials credentials) {
+        Path planFile, String releaseBranch, Map<String, String> environment, ReleaseLog log, Credentials credentials, GoalCommands commands) {
 
     public static ReleaseOptions of(Path baseDirectory) {
-        return new ReleaseOptions(baseDirectory, null, null, null, null, null, null, Map.of(), ReleaseLog.SILENT, Credentials.none());
+        return new ReleaseOptions(baseDirectory, null, null, null, null, null, null, Map.of(), ReleaseLog.SILENT, Credentials.none(),
+                GoalCommands.SHORT);
+    }
+
+    public ReleaseOptions withCommands(GoalCommands value) {
+        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log, credentials,
+                value);
+    }
+
+    /** The command that runs {@code goal} with {@code arguments} where this goal runs: {@code mvn brokle-release:rollback}. */
+    public String command(String goalAndArguments) {
+        return commands.of(goalAndArguments);
     }
 
     public ReleaseOptions withComponent(String value) {
-        return new ReleaseOptions(baseDirectory, value, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, value, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withBump(String value) {
-        return new ReleaseOptions(baseDirectory, component, value, prerelease, releaseVersion, planFile, releaseBranch, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, component, value, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withPrerelease(String value) {
-        return new ReleaseOptions(baseDirectory, component, bump, value, releaseVersion, planFile, releaseBranch, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, component, bump, value, releaseVersion, planFile, releaseBranch, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withReleaseVersion(String value) {
-        return new ReleaseOptions(baseDirectory, component, bump, prerelease, value, planFile, releaseBranch, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, component, bump, prerelease, value, planFile, releaseBranch, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withPlanFile(Path value) {
-        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, value, releaseBranch, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, value, releaseBranch, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withReleaseBranch(String value) {
-        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, value, environment, log, credentials);
+        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, value, environment, log,
+                credentials, commands);
     }
 
     public ReleaseOptions withEnvironment(Map<String, String> value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, Map.copyOf(value), log,
-                credentials.withEnvironment(value));
+                credentials.withEnvironment(value), commands);
     }
 
     public ReleaseOptions withLog(ReleaseLog value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, value,
-                credentials);
+                credentials, commands);
     }
 
     /** With the settings.xml servers and the mask; the environment stays this options' own. */
     public ReleaseOptions withCredentials(Credentials value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
-                value.withEnvironment(environment));
+                value.withEnvironment(environment), commands);
     }
 
     String env(String name) {

@@ -166,7 +166,7 @@ public final class RollbackWorkflow {
         if (!published.isEmpty()) {
             throw new ReleaseFailure("Cannot roll back " + tags + ": it was published already, and a published version cannot be taken back"
                     + " (registries keep a version number forever). Release the fix as the next version instead"
-                    + " (mvn brokle-release:prepare -Dbrokle.bump=patch) and mark the broken one (pip: yank it on PyPI; npm deprecate;"
+                    + " (" + options.release().command("prepare -Dbrokle.bump=patch") + ") and mark the broken one (pip: yank it on PyPI; npm deprecate;"
                     + " edit the GitHub release). Nothing was changed. Published, as recorded in " + PublicationRecord.REF_PREFIX + "<tag>:",
                     published);
         }

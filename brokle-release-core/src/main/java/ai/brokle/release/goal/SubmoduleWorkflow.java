@@ -80,8 +80,8 @@ public final class SubmoduleWorkflow {
                 log.info("No submodules to check: .gitmodules declares none");
             } else if (!failing.isEmpty() && !options.warnOnly()) {
                 throw new ReleaseFailure(failing.size() + " of " + submodules.size() + " submodule" + (submodules.size() == 1 ? " is" : "s are")
-                        + " not on a release: move each to a release tag of its SDK (mvn brokle-release:update-submodules), or run with"
-                        + " -Dbrokle.warnOnly=true to only warn", failing);
+                        + " not on a release: move each to a release tag of its SDK (" + options.release().command("update-submodules")
+                        + "), or run with -Dbrokle.warnOnly=true to only warn", failing);
             } else if (!failing.isEmpty()) {
                 log.warn(failing.size() + " submodule(s) not on a release (warn-only: not failing)");
             }
@@ -306,7 +306,7 @@ public final class SubmoduleWorkflow {
                 String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
                 if (options.check()) {
                     if (!text.equals(existing)) {
-                        throw new ReleaseFailure(shown + " is out of date: run mvn brokle-release:compatibility-matrix and commit it");
+                        throw new ReleaseFailure(shown + " is out of date: run " + options.release().command("compatibility-matrix") + " and commit it");
                     }
                     log.info(shown + " is up to date");
                     return text;

@@ -1,5 +1,6 @@
 package ai.brokle.release.submodules;
 
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.config.ReleaseConfig;
@@ -44,14 +45,14 @@ public final class SubmoduleChecks {
      * The check {@code validate} and {@code perform} run when .brokle-release.yml configures
      * submodules: a problem for each configured submodule HEAD does not record on a release.
      */
-    public List<String> releaseProblems(GitRepository git, ReleaseConfig config) {
+    public List<String> releaseProblems(GitRepository git, ReleaseConfig config, GoalCommands commands) {
         List<String> problems = new ArrayList<>();
         if (config.submodules().isEmpty() || git.head().isEmpty()) {
             return problems;
         }
         List<Submodule> submodules = Submodule.read(git, config, git.head().get(), null, problems);
         statuses(git, submodules).stream().filter(st -> !st.ok())
-                .forEach(st -> problems.add("Submodule " + st.line() + "; move it to a release (mvn brokle-release:update-submodules)"));
+                .forEach(st -> problems.add("Submodule " + st.line() + "; move it to a release (" + commands.of("update-submodules") + ")"));
         return problems;
     }
 

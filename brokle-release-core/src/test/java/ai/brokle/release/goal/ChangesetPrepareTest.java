@@ -148,6 +148,19 @@ class ChangesetPrepareTest {
     }
 
     @Test
+    void aSuggestedCommandIsOneThatWorksWhereTheGoalRuns() throws Exception {
+        repo.git().checkout().setCreateBranch(true).setName("feature").call();
+        repo.commitFile("sdk/js/packages/openai/src/index.ts", "export {};\n", "feat: index");
+        ReleaseOptions withoutShortPrefix = ReleaseOptions.of(repo.dir().resolve("sdk/js")).withLog(log)
+                .withCommands(ai.brokle.release.GoalCommands.coordinates("ai.brokle", "brokle-release-maven-plugin", "0.2.0"));
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new ChangesetWorkflow(withoutShortPrefix).status());
+        assertTrue(e.getMessage().contains("add one with mvn ai.brokle:brokle-release-maven-plugin:0.2.0:changeset -Dbrokle.packages=brokle-openai"),
+                e.getMessage());
+        e = assertThrows(ReleaseFailure.class, () -> new ChangesetWorkflow(ReleaseOptions.of(repo.dir().resolve("sdk/js")).withLog(log)).status());
+        assertTrue(e.getMessage().contains("add one with mvn brokle-release:changeset -Dbrokle.packages=brokle-openai"), e.getMessage());
+    }
+
+    @Test
     void nextVersionRefusesAForcedBumpAsPrepareDoes() {
         ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new NextVersionWorkflow(ReleaseOptions.of(repo.dir()).withBump("major")
                 .withLog(log)).execute());

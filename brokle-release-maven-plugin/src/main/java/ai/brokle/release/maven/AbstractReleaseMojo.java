@@ -1,5 +1,6 @@
 package ai.brokle.release.maven;
 
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.Problem;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
@@ -12,6 +13,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -36,6 +38,9 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
     @Component
     private SettingsDecrypter decrypter;
 
@@ -54,7 +59,7 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
         try {
             Credentials masked = Credentials.none().redacting(redactor).masking(new GitHubActions(System.getenv(), System.out)::mask);
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
-                    .withLog(new MavenReleaseLog(getLog(), redactor))
+                    .withLog(new MavenReleaseLog(getLog(), redactor)).withCommands(commands())
                     .withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
             new GitHubActions(System.getenv(), System.out).errors(e.located().stream()
@@ -65,6 +70,19 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             String message = redactor.redact(e.getMessage());
             throw message.equals(e.getMessage()) ? new MojoExecutionException(message, e) : new MojoExecutionException(message);
         }
+    }
+
+    /**
+     * How the commands in messages are written: the short prefix where Maven finds it (the project
+     * declares the plugin, or ai.brokle is a plugin group of the settings), else the coordinates.
+     */
+    private GoalCommands commands() {
+        boolean declared = project.getBuildPlugins().stream().anyMatch(p -> p.getGroupId().equals(plugin.getGroupId())
+                && p.getArtifactId().equals(plugin.getArtifactId()));
+        if (declared || session.getSettings().getPluginGroups().contains(plugin.getGroupId())) {
+            return GoalCommands.SHORT;
+        }
+        return GoalCommands.coordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion());
     }
 
     private File baseDirectory() {

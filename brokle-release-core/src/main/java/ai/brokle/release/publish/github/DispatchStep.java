@@ -1,5 +1,6 @@
 package ai.brokle.release.publish.github;
 
+import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.PublishConfig;
@@ -31,21 +32,25 @@ public final class DispatchStep implements Step {
     private final GitHubClient github;
     private final boolean hasToken;
     private final ReleaseLog log;
+    private final GoalCommands commands;
 
     /** An event to {@code repository} of type {@code eventType} with {@code payload} as its client_payload. */
-    public DispatchStep(String repository, String eventType, JsonNode payload, GitHubClient github, boolean hasToken, ReleaseLog log) {
+    public DispatchStep(String repository, String eventType, JsonNode payload, GitHubClient github, boolean hasToken, ReleaseLog log,
+            GoalCommands commands) {
         this.repository = repository;
         this.eventType = eventType;
         this.payload = payload;
         this.github = github;
         this.hasToken = hasToken;
         this.log = log;
+        this.commands = commands;
     }
 
     /** The configured event {@code dispatch} of the release {@code target}. */
-    public static DispatchStep of(ReleaseTarget target, PublishConfig.Dispatch dispatch, GitHubClient github, boolean hasToken, ReleaseLog log) {
+    public static DispatchStep of(ReleaseTarget target, PublishConfig.Dispatch dispatch, GitHubClient github, boolean hasToken, ReleaseLog log,
+            GoalCommands commands) {
         return new DispatchStep(dispatch.repository(), dispatch.eventType(), fill(JSON.valueToTree(dispatch.payload()), target), github,
-                hasToken, log);
+                hasToken, log, commands);
     }
 
     @Override
@@ -70,7 +75,7 @@ public final class DispatchStep implements Step {
 
     @Override
     public String byHand() {
-        return "mvn brokle-release:dispatch -Dbrokle.repository=" + repository + " -Dbrokle.eventType=" + eventType
+        return commands.of("dispatch") + " -Dbrokle.repository=" + repository + " -Dbrokle.eventType=" + eventType
                 + " -Dbrokle.payload='" + payload.toString().replace("'", "'\\''") + "'";
     }
 
