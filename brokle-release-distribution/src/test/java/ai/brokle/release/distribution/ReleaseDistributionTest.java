@@ -179,7 +179,8 @@ class ReleaseDistributionTest {
     void theActionPassesActionlintAndItsStepsRunAGoalWithThePluginFromThatRepository() throws Exception {
         CompositeAction action = new CompositeAction(sources);
         Path workflow = Files.writeString(Files.createDirectories(tmp.resolve("lint/.github/workflows")).resolve("action.yml"), action.asWorkflow());
-        assertEquals(List.of(), Actionlint.check(List.of(workflow)), "actionlint on the action's steps, inputs and outputs");
+        assertEquals(List.of(), Actionlint.check(List.of(workflow, sources.resolve(".github/workflows/release.yml"))),
+                "actionlint on the action's steps, inputs and outputs, and on this project's own release workflow");
 
         // a runner's home with the settings.xml setup-java writes; the action adds the plugin group to it
         Path home = tmp.resolve("runner-home");
