@@ -39,7 +39,7 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
     protected MavenSession session;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
+    protected PluginDescriptor plugin;
 
     @Component
     private SettingsDecrypter decrypter;
@@ -76,10 +76,14 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
      * How the commands in messages are written: the short prefix where Maven finds it (the project
      * declares the plugin, or ai.brokle is a plugin group of the settings), else the coordinates.
      */
-    private GoalCommands commands() {
+    GoalCommands commands() {
+        if (plugin == null) {
+            return GoalCommands.SHORT;
+        }
         boolean declared = project.getBuildPlugins().stream().anyMatch(p -> p.getGroupId().equals(plugin.getGroupId())
                 && p.getArtifactId().equals(plugin.getArtifactId()));
-        if (declared || session.getSettings().getPluginGroups().contains(plugin.getGroupId())) {
+        boolean grouped = session != null && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
+        if (declared || grouped) {
             return GoalCommands.SHORT;
         }
         return GoalCommands.coordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion());

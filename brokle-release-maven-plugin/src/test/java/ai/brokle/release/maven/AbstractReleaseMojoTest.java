@@ -127,4 +127,24 @@ class AbstractReleaseMojoTest {
         assertEquals("POST /legacy/ answered 400 (Authorization: Basic ****)", e.getMessage());
         assertEquals(null, e.getCause(), "the original failure, which holds the secret, is not attached for -e to print");
     }
+
+    @Test
+    void suggestedCommandsUseTheShortPrefixWhereMavenFindsItElseTheCoordinates() {
+        org.apache.maven.plugin.descriptor.PluginDescriptor descriptor = new org.apache.maven.plugin.descriptor.PluginDescriptor();
+        descriptor.setGroupId("ai.brokle");
+        descriptor.setArtifactId("brokle-release-maven-plugin");
+        descriptor.setVersion("0.2.0");
+        ProbeMojo bare = new ProbeMojo(o -> { }, project(true), null);
+        bare.plugin = descriptor;
+        assertEquals("mvn ai.brokle:brokle-release-maven-plugin:0.2.0:rollback", bare.commands().of("rollback"),
+                "no POM declaring the plugin and no plugin group: the coordinates");
+        MavenProject declaring = project(true);
+        org.apache.maven.model.Plugin declared = new org.apache.maven.model.Plugin();
+        declared.setGroupId("ai.brokle");
+        declared.setArtifactId("brokle-release-maven-plugin");
+        declaring.getBuild().addPlugin(declared);
+        ProbeMojo inPom = new ProbeMojo(o -> { }, declaring, null);
+        inPom.plugin = descriptor;
+        assertEquals("mvn brokle-release:rollback", inPom.commands().of("rollback"));
+    }
 }
