@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -64,8 +63,6 @@ public record Changeset(String id, Map<String, Bump> releases, String summary) {
                 throw new IllegalArgumentException(where + ": a package is named twice in the front matter (" + e.getOriginalMessage()
                         + "); name each package once, with the bump it takes");
             }
-            throw new IllegalArgumentException(where + ": the front matter is not valid YAML (" + e.getMessage() + ")");
-        } catch (IOException e) {
             throw new IllegalArgumentException(where + ": the front matter is not valid YAML (" + e.getMessage() + ")");
         }
         Map<String, Bump> releases = new LinkedHashMap<>();
