@@ -19,6 +19,7 @@ import java.util.Map;
  * Actions every method does nothing.
  */
 public final class GitHubActions {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -63,8 +64,12 @@ public final class GitHubActions {
         }
         StringBuilder text = new StringBuilder();
         values.forEach((k, v) -> {
-            if (v.contains("\n")) {
-                String delimiter = "BROKLE_EOF_" + Integer.toHexString(v.hashCode());
+            if (v.contains("\n") || v.contains("\r")) {
+                // a delimiter nobody can predict, so that no value can end the heredoc early and add outputs of its own
+                String delimiter;
+                do {
+                    delimiter = "ghadelimiter_" + java.util.HexFormat.of().formatHex(RANDOM.generateSeed(16));
+                } while (v.contains(delimiter));
                 text.append(k).append("<<").append(delimiter).append('\n').append(v).append('\n').append(delimiter).append('\n');
             } else {
                 text.append(k).append('=').append(v).append('\n');

@@ -3,6 +3,7 @@ package ai.brokle.release.goal;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.changesets.ChangesetDirectory;
+import ai.brokle.release.ci.GitHubActions;
 import ai.brokle.release.changesets.PreState;
 import ai.brokle.release.changesets.ReleasePlan;
 import ai.brokle.release.config.ComponentConfig;
@@ -15,7 +16,6 @@ import ai.brokle.release.planning.NextVersionPlanner;
 import ai.brokle.release.planning.PlanWriter;
 import ai.brokle.release.version.Bump;
 import ai.brokle.release.version.VersionRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,11 +65,12 @@ public final class NextVersionWorkflow {
                 PlanWriter.writeJson(plans, options.planFile());
                 log.info("Plan written to " + options.planFile());
             }
-            String githubOutput = options.env("GITHUB_OUTPUT");
-            if (githubOutput != null) {
-                PlanWriter.appendGithubOutputs(PlanWriter.githubOutputs(plans), Path.of(githubOutput));
+            GitHubActions actions = new GitHubActions(options.environment(), System.out);
+            if (options.env("GITHUB_OUTPUT") != null) {
+                actions.outputs(PlanWriter.githubOutputs(plans));
                 log.info("Step outputs appended to GITHUB_OUTPUT");
             }
+            actions.summary(PlanWriter.summary(plans));
             return plans;
         }
     }

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,15 +93,16 @@ public final class PlanWriter {
         outputs.put(prefix + "commits", Integer.toString(p.commits()));
     }
 
-    /** Appends outputs to a GitHub Actions output file as name=value lines. */
-    public static void appendGithubOutputs(Map<String, String> outputs, Path file) {
-        StringBuilder text = new StringBuilder();
-        outputs.forEach((k, v) -> text.append(k).append('=').append(v.replace("\n", " ")).append('\n'));
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new ReleaseError("Cannot append step outputs to " + file + " (GITHUB_OUTPUT): " + e.getMessage(), e);
+    /** The plan as a job summary: a Markdown table of each component's current and next version, tag and bump. */
+    public static String summary(List<ComponentPlan> plans) {
+        StringBuilder out = new StringBuilder("### Next versions\n\n| component | current | next | tag | bump | commits |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
+        for (ComponentPlan p : plans) {
+            out.append("| ").append(p.name()).append(" | ").append(p.currentVersion() == null ? "none" : p.currentVersion()).append(" | ")
+                    .append(p.releases() ? p.nextVersion() : "no release").append(" | ").append(p.tag() == null ? "" : "`" + p.tag() + "`")
+                    .append(" | ").append(p.bump() == null ? "" : p.bump()).append(" | ").append(p.commits()).append(" |\n");
         }
+        return out.toString();
     }
 
     private static String text(Object o) {

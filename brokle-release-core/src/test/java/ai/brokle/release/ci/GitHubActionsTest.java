@@ -1,6 +1,8 @@
 package ai.brokle.release.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.Problem;
 import java.io.ByteArrayOutputStream;
@@ -58,5 +60,20 @@ class GitHubActionsTest {
         String delimiter = written.substring(written.indexOf("notes<<") + 7, written.indexOf('\n', written.indexOf("notes<<")));
         assertEquals("earlier=1\ntag=v3.2.1\nnotes<<" + delimiter + "\nline one\nline two\n" + delimiter + "\n", written);
         assertEquals("| step | result |\n", Files.readString(summary));
+    }
+
+    @Test
+    void aMultiLineValueCannotEndItsHeredocEarly() throws Exception {
+        Path output = tmp.resolve("output");
+        GitHubActions actions = actions(Map.of("GITHUB_OUTPUT", output.toString()));
+        // a value that closes the delimiter the old writer derived from it, then adds an output of its own
+        String value = "notes\nBROKLE_EOF_" + Integer.toHexString("x".hashCode()) + "\ninjected=true";
+        actions.outputs(Map.of("notes", value));
+        actions.outputs(Map.of("notes", value));
+        List<String> delimiters = Files.readAllLines(output).stream().filter(l -> l.startsWith("notes<<")).map(l -> l.substring(7)).toList();
+        assertEquals(2, delimiters.size());
+        assertTrue(delimiters.get(0).matches("ghadelimiter_[0-9a-f]{32}"), delimiters.get(0));
+        assertFalse(delimiters.get(0).equals(delimiters.get(1)), "a new delimiter for every value, not one derived from it");
+        assertFalse(value.contains(delimiters.get(0)));
     }
 }

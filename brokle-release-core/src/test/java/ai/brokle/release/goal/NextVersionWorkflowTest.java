@@ -34,8 +34,11 @@ class NextVersionWorkflowTest {
         Path plan = tmp.resolve("out/plan.json");
         Path outputs = Files.writeString(tmp.resolve("github_output"), "earlier=kept\n");
         RecordingLog recording = new RecordingLog();
-        new NextVersionWorkflow(ReleaseOptions.of(work).withPlanFile(plan).withEnvironment(Map.of("GITHUB_OUTPUT", outputs.toString()))
-                .withLog(recording)).execute();
+        Path summary = tmp.resolve("summary.md");
+        new NextVersionWorkflow(ReleaseOptions.of(work).withPlanFile(plan).withEnvironment(Map.of("GITHUB_OUTPUT", outputs.toString(),
+                "GITHUB_STEP_SUMMARY", summary.toString())).withLog(recording)).execute();
+        assertTrue(Files.readString(summary).contains("| platform | 0.3.0 | 0.4.0 | `v0.4.0` | minor | 3 |"), "the job summary the CI guide promises: "
+                + Files.readString(summary));
         List<String> log = recording.lines();
 
         JsonNode json = new ObjectMapper().readTree(plan.toFile());

@@ -59,7 +59,8 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
         try {
             Credentials masked = Credentials.none().redacting(redactor).masking(new GitHubActions(System.getenv(), System.out)::mask);
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
-                    .withLog(new MavenReleaseLog(getLog(), redactor)).withCommands(commands())
+                    .withLog(new MavenReleaseLog(getLog(), redactor, "1".equals(System.getenv("RUNNER_DEBUG")) ? System.out : null))
+                    .withCommands(commands())
                     .withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
             new GitHubActions(System.getenv(), System.out).errors(e.located().stream()
