@@ -5,7 +5,6 @@ import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.ci.GitHubActions;
 import ai.brokle.release.config.ConfigLoader;
-import ai.brokle.release.config.GitHubConfig;
 import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.http.Sleeper;
 import ai.brokle.release.plan.Journal;
@@ -45,12 +44,7 @@ public final class DispatchWorkflow {
 
     /** github.apiUrl of the configuration when it names one, else GITHUB_API_URL (set by GitHub Actions), else api.github.com. */
     private URI apiUrl() {
-        String configured = ConfigLoader.load(options.release().baseDirectory()).github().apiUrl();
-        if (!configured.equals(GitHubConfig.DEFAULT_API_URL)) {
-            return URI.create(configured);
-        }
-        String fromActions = options.release().env("GITHUB_API_URL");
-        return URI.create(fromActions != null ? fromActions : GitHubConfig.DEFAULT_API_URL);
+        return GitHubEnvironment.apiUrl(ConfigLoader.load(options.release().baseDirectory()).github(), options.release());
     }
 
     /** Sends the event given by {@code repository}, {@code eventType} and {@code payload}; without a repository, the tag's configured ones. */

@@ -18,7 +18,6 @@ import ai.brokle.release.publish.github.GitHubReleaseStep;
 import ai.brokle.release.publish.image.ImagePublication;
 import ai.brokle.release.publish.npm.NpmPublication;
 import ai.brokle.release.publish.pypi.PypiPublication;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +54,8 @@ final class PublicationSteps {
 
     private GitHubClient github() {
         if (github == null) {
-            github = new GitHubClient(URI.create(target.config().github().apiUrl()), token(), options.retry(), Sleeper.REAL,
-                    run.log);
+            github = new GitHubClient(GitHubEnvironment.apiUrl(target.config().github(), options.release()), token(), options.retry(),
+                    Sleeper.REAL, run.log);
         }
         return github;
     }
@@ -138,9 +137,8 @@ final class PublicationSteps {
         if (target.repository() == null) {
             return null;
         }
-        String api = target.config().github().apiUrl();
-        String web = api.equals("https://api.github.com") ? "https://github.com" : api.replaceFirst("/api/v3$", "");
-        return web + "/" + target.repository() + "/releases/tag/" + target.tag();
+        return GitHubEnvironment.webUrl(target.config().github(), options.release()) + "/" + target.repository() + "/releases/tag/"
+                + target.tag();
     }
 
     /** Slack and Discord messages of the configured notifiers whose webhook URL is set; a notifier without one is a warning unless skipped. */

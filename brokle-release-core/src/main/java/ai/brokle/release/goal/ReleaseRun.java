@@ -131,10 +131,8 @@ final class ReleaseRun implements AutoCloseable {
             commit = git.peeledCommit(tag);
         }
         RepositoryLinks links = ReleaseHistory.links(config, git);
-        String repository = config.github().repository();
-        if (repository == null) {
-            repository = ReleaseTarget.fromWebAddress(links == null ? null : links.base());
-        }
+        String repository = GitHubEnvironment.repository(config.github(), ReleaseTarget.fromWebAddress(links == null ? null : links.base()),
+                options);
         if (repository == null && needsGitHub) {
             problems.add("The GitHub repository is unknown: set github.repository (owner/name) in " + ReleaseConfig.FILE_NAME
                     + ", or give remote '" + config.remote() + "' a GitHub URL");

@@ -28,7 +28,6 @@ import ai.brokle.release.submodules.SubmoduleChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,16 +257,15 @@ public final class SubmoduleWorkflow {
     }
 
     private String pullRequest(ReleaseConfig config, GitRepository git, String branch, String base, String title, String body) {
-        String repository = config.github().repository();
-        if (repository == null) {
-            RepositoryLinks links = ReleaseHistory.links(config, git);
-            repository = ReleaseTarget.fromWebAddress(links == null ? null : links.base());
-        }
+        RepositoryLinks links = ReleaseHistory.links(config, git);
+        String repository = GitHubEnvironment.repository(config.github(), ReleaseTarget.fromWebAddress(links == null ? null : links.base()),
+                options.release());
         if (repository == null) {
             throw new ReleaseFailure("The GitHub repository for the pull request is unknown: set github.repository (owner/name) in "
                     + ReleaseConfig.FILE_NAME);
         }
-        GitHubClient github = new GitHubClient(URI.create(config.github().apiUrl()), options.token(), options.retry(), Sleeper.REAL, log);
+        GitHubClient github = new GitHubClient(GitHubEnvironment.apiUrl(config.github(), options.release()), options.token(), options.retry(),
+                Sleeper.REAL, log);
         Optional<GitHubRelease.PullRequest> open = github.findPullRequest(repository, branch);
         GitHubRelease.PullRequest pull;
         if (open.isPresent()) {

@@ -95,6 +95,27 @@ class PerformWorkflowTest {
     }
 
     @Test
+    void withoutGitHubSettingsTheJobsRepositoryAndServerAreUsed() throws Exception {
+        // no github section, a remote that is no GitHub address: as in a job of a GitHub Enterprise server
+        Path dir = repo();
+        try (TestRepo repo = TestRepo.open(dir)) {
+            repo.write(".brokle-release.yml", config().replace("github:\n  repository: brokle-ai/brokle\n  apiUrl: " + github.apiUrl() + "\n", ""));
+            repo.commitAll("chore: configuration without github");
+            repo.git().tagDelete().setTags("v3.2.1").call();
+            repo.annotatedTag("v3.2.1");
+        }
+        Map<String, String> env = env(dir);
+        env.put("GITHUB_REPOSITORY", "brokle-ai/brokle");
+        env.put("GITHUB_API_URL", github.apiUrl().toString());
+        env.put("GITHUB_SERVER_URL", "https://ghe.example.com");
+        PerformWorkflow.Result result = perform(dir, PerformOptions.of(ReleaseOptions.of(dir).withEnvironment(env).withLog(log)).withRetry(FAST));
+        assertEquals(1, github.releases().size(), "the release went to GITHUB_API_URL");
+        assertTrue(github.requests().stream().anyMatch(r -> r.method().equals("POST") && r.path().equals("/repos/brokle-ai/brokle/releases")),
+                "for GITHUB_REPOSITORY");
+        assertTrue(result.releaseUrl() != null && !result.releaseUrl().isBlank(), String.valueOf(result.releaseUrl()));
+    }
+
+    @Test
     void publishesTheReleaseThenDispatchesThenNotifies() throws Exception {
         Path dir = repo();
         PerformWorkflow.Result result = perform(dir);
