@@ -101,4 +101,4 @@ echo "   the image's OCI layout: target/brokle-release/images/brokle-server/{$(l
 
 echo
 echo "== checklist: the platform release checklist for $tag, with what was verified ticked"
-(export GITHUB_REF="refs/tags/$tag"; goal "$work/platform" checklist -Dbrokle.passed=tests)
+(export GITHUB_REF="refs/tags/$tag"; goal "$work/platform" checklist -Dbrokle.passed=tests=success)

@@ -22,9 +22,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +38,8 @@ import java.util.Set;
  * ({@code brokle.passed}); every other item is left open for a person.
  */
 public final class ChecklistWorkflow {
+    /** A bare key in brokle.passed: the person running the goal vouches for the item. */
+    private static final String VOUCHED = "vouched";
 
     /**
      * What the goal is told.
@@ -43,7 +47,7 @@ public final class ChecklistWorkflow {
      * @param release the common options
      * @param tag {@code brokle.tag}, or null for GITHUB_REF
      * @param kind {@code brokle.checklist}: platform, python or javascript; null to infer it from the component
-     * @param passed {@code brokle.passed}: comma-separated keys of the items the pipeline vouches for
+     * @param passed {@code brokle.passed}: comma-separated items with the result of what checked them (tests=success), or bare keys a person vouches for
      * @param output {@code brokle.output}: the file to write, or null for standard output (and the job summary in Actions)
      */
     public record Options(ReleaseOptions release, String tag, String kind, String passed, Path output) {
@@ -69,7 +73,7 @@ public final class ChecklistWorkflow {
             List<String> problems = run.problems;
             ReleaseTarget target = run.target;
             Checklist checklist = target == null ? null : kind(target.component(), problems);
-            Set<String> passed = checklist == null ? Set.of() : passed(checklist, problems);
+            Map<String, String> passed = checklist == null ? Map.of() : passed(checklist, problems);
             if (!problems.isEmpty()) {
                 throw new ReleaseFailure("Cannot write the release checklist (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                         + ")", problems);
@@ -101,19 +105,26 @@ public final class ChecklistWorkflow {
         return component.changesets() || component.publish().npm() != null ? Checklist.JAVASCRIPT : Checklist.PLATFORM;
     }
 
-    private Set<String> passed(Checklist checklist, List<String> problems) {
-        Set<String> keys = new LinkedHashSet<>();
+    /**
+     * What the pipeline says of each item it names: {@code tests=success} (a job's or step's result,
+     * as {@code ${{ needs.test.result }}} gives it: only {@code success} ticks the item), or a bare
+     * key, which a person running the goal vouches for. Item key → result.
+     */
+    private Map<String, String> passed(Checklist checklist, List<String> problems) {
+        Map<String, String> keys = new LinkedHashMap<>();
         if (options.passed() == null || options.passed().isBlank()) {
             return keys;
         }
         List<String> vouchable = checklist.items().stream().filter(i -> i.check() == Checklist.Check.PASSED).map(Checklist.Item::key).toList();
         for (String raw : options.passed().split(",")) {
-            String key = raw.trim().toLowerCase(Locale.ROOT);
+            int eq = raw.indexOf('=');
+            String key = (eq < 0 ? raw : raw.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            String result = eq < 0 ? VOUCHED : raw.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
                 continue;
             }
             if (vouchable.contains(key)) {
-                keys.add(key);
+                keys.put(key, result);
             } else if (checklist.items().stream().anyMatch(i -> i.key().equals(key))) {
                 problems.add("brokle.passed: '" + key + "' is checked by brokle-release itself, not vouched for; leave it out");
             } else {
@@ -124,10 +135,19 @@ public final class ChecklistWorkflow {
         return keys;
     }
 
-    private Line check(GitRepository git, ReleaseTarget target, Checklist.Item item, Set<String> passed) {
+    private Line check(GitRepository git, ReleaseTarget target, Checklist.Item item, Map<String, String> passed) {
         boolean atTag = git.head().map(target.commit()::equals).orElse(false);
         return switch (item.check()) {
-            case PASSED -> passed.contains(item.key()) ? new Line(item, true, "passed in this pipeline") : new Line(item, false, null);
+            case PASSED -> {
+                String result = passed.get(item.key());
+                if (result == null) {
+                    yield new Line(item, false, null);
+                }
+                if (result.equals(VOUCHED) || result.equals("success")) {
+                    yield new Line(item, true, result.equals(VOUCHED) ? "vouched for by whoever ran this" : "passed in this pipeline");
+                }
+                yield new Line(item, false, "not passed in this pipeline (" + (result.isEmpty() ? "did not run" : result) + ")");
+            }
             case TAG -> new Line(item, true, git.tagMessage(target.tag()).isPresent() ? "annotated tag" : "tag");
             case ON_RELEASE_BRANCH -> git.onBranch(target.commit(), target.config().remote(), target.config().releaseBranch())
                     ? new Line(item, true, "the release commit is on " + target.config().releaseBranch())

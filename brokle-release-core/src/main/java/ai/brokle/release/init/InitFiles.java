@@ -231,14 +231,20 @@ public final class InitFiles {
             w.append("          for f in bin/*/*; do cp \"$f\" \"dist/$(basename \"$f\")-$(basename \"$(dirname \"$f\")\")\"; done\n");
         }
         w.append(performSteps(build ? " -Dbrokle.perform.skipSteps=images" : "", "          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n"
-                + "          DISCORD_WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}\n", "ci"));
+                + "          DISCORD_WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}\n",
+                // the jobs before publishing passed (perform needs them): the pipeline's result, not a literal
+                "ci=${{ needs." + (build ? "images" : "validate") + ".result }}"));
         return w.toString();
     }
 
-    /** The perform step (after {@code rest} of its command line, with GITHUB_TOKEN and {@code env}) and the checklist vouching for {@code passed}. */
+    /**
+     * The perform step (after {@code rest} of its command line, with GITHUB_TOKEN and {@code env}) and
+     * the checklist, given the results of what this pipeline ran ({@code key=${{ ... }}}); null when
+     * it runs nothing the checklist asks about, so that nothing is ticked that did not run.
+     */
     private String performSteps(String rest, String env, String passed) {
         return "      - id: perform\n        run: " + goal("perform") + rest + "\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n" + env
-                + "      - run: " + goal("checklist") + " -Dbrokle.passed=" + passed + "\n";
+                + "      - run: " + goal("checklist") + (passed == null ? "" : " -Dbrokle.passed=" + passed) + "\n";
     }
 
     String validateSubmodules() {
@@ -278,7 +284,8 @@ public final class InitFiles {
         w.append("      contents: write            # the GitHub release and the publication record\n");
         w.append("      id-token: write            # Trusted Publishing: no PyPI token stored\n    steps:\n").append(javaSteps());
         w.append("      - uses: actions/download-artifact@v4\n        with:\n          name: dist\n          path: dist\n");
-        w.append(performSteps("   # pypi (TestPyPI for a pre-release), then the GitHub release", "", "tests"));
+        // the workflow runs no tests: the checklist leaves them to a person (or to the test workflow's results)
+        w.append(performSteps("   # pypi (TestPyPI for a pre-release), then the GitHub release", "", null));
         return w.toString();
     }
 
@@ -300,12 +307,12 @@ public final class InitFiles {
         w.append("      id-token: write            # npm provenance\n    steps:\n").append(javaSteps());
         w.append("      - uses: actions/setup-node@v4\n        with:\n          node-version: '20'\n          registry-url: https://registry.npmjs.org\n");
         if (layout.pnpm()) {
-            w.append("      - uses: pnpm/action-setup@v4\n      - run: pnpm install --frozen-lockfile && pnpm -r build\n");
+            w.append("      - uses: pnpm/action-setup@v4\n      - id: build\n        run: pnpm install --frozen-lockfile && pnpm -r build\n");
         } else {
-            w.append("      - run: npm ci && npm run build --if-present\n");
+            w.append("      - id: build\n        run: npm ci && npm run build --if-present\n");
         }
         w.append(performSteps("   # npm with the version's dist-tag, then the GitHub release", "          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
-                "tests,build"));
+                "build=${{ steps.build.outcome }}"));
         return w.toString();
     }
 

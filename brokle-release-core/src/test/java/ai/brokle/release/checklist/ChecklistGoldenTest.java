@@ -70,7 +70,14 @@ class ChecklistGoldenTest {
                 PublicationRecord.record(git, "v3.2.1", PublicationRecord.Entry.now("github-release",
                         "https://github.com/brokle-ai/brokle/releases/tag/v3.2.1"));
             }
-            golden("platform-v3.2.1.md", checklist(repo.dir(), "v3.2.1", "tests, ci", null));
+            golden("platform-v3.2.1.md", checklist(repo.dir(), "v3.2.1", "tests=success, ci=SUCCESS", null));
+
+            // what the pipeline did not pass stays open, saying so; a bare key is a person's word, said as such
+            String results = checklist(repo.dir(), "v3.2.1", "tests=failure,ci=", null);
+            assertTrue(results.contains("- [ ] All tests passing — _not passed in this pipeline (failure)_"), results);
+            assertTrue(results.contains("- [ ] CI/CD pipeline passed — _not passed in this pipeline (did not run)_"), results);
+            String vouched = checklist(repo.dir(), "v3.2.1", "tests", null);
+            assertTrue(vouched.contains("- [x] All tests passing — _vouched for by whoever ran this_"), vouched);
 
             // a version file out of step is left open, with what it says
             repo.write("web/package.json", "{\n  \"name\": \"web\",\n  \"version\": \"3.2.0\"\n}\n");
@@ -94,7 +101,7 @@ class ChecklistGoldenTest {
             try (GitRepository git = GitRepository.open(repo.dir())) {
                 PublicationRecord.record(git, "python-v1.3.0-beta.1", PublicationRecord.Entry.now("pypi", "https://test.pypi.org/simple/brokle"));
             }
-            golden("python-v1.3.0-beta.1.md", checklist(repo.dir(), "python-v1.3.0-beta.1", "tests,typecheck", null));
+            golden("python-v1.3.0-beta.1.md", checklist(repo.dir(), "python-v1.3.0-beta.1", "tests=success,typecheck=success", null));
 
             ReleaseFailure bad = assertThrows(ReleaseFailure.class, () -> checklist(repo.dir(), "python-v1.3.0-beta.1", "tests,tag,coverage", null));
             assertTrue(bad.getMessage().contains("brokle.passed: 'tag' is checked by brokle-release itself"), bad.getMessage());

@@ -111,6 +111,7 @@ class InitWorkflowTest {
             assertEquals("images", jobs.get("release.yml#perform").path("needs").asText());
             String release = files.get(".github/workflows/release.yml");
             assertTrue(release.contains("mvn -B " + PLUGIN + ":images"), release);
+            assertTrue(release.contains("checklist -Dbrokle.passed=ci=${{ needs.images.result }}"), "the pipeline's result, not a literal: " + release);
             assertTrue(release.contains("go build -trimpath") && release.contains("./cmd/brokle-worker"), release);
             String update = files.get(".github/workflows/update-submodules.yml");
             assertTrue(update.contains("repository_dispatch:\n    types: [sdk-released]") && update.contains("workflow_dispatch:"), update);
@@ -138,6 +139,7 @@ class InitWorkflowTest {
             assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("publish.yml#publish")),
                     "Trusted Publishing needs id-token: write");
             assertFalse(files.get(".github/workflows/publish.yml").contains("PYPI_TOKEN"), "no stored PyPI token");
+            assertFalse(files.get(".github/workflows/publish.yml").contains("brokle.passed"), "the workflow runs no tests: the checklist ticks none");
         }
     }
 

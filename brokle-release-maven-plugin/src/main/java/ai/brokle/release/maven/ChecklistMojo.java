@@ -23,7 +23,7 @@ public class ChecklistMojo extends AbstractReleaseMojo {
     @Parameter(property = Properties.CHECKLIST)
     private String checklist;
 
-    /** Items this pipeline vouches for, comma-separated keys: tests, ci, security, typecheck, integration, ... */
+    /** What this pipeline ran, comma-separated: each item with its job's or step's result (tests=${{ needs.test.result }}; only success ticks it), or a bare key a person vouches for (tests, ci, security, typecheck, ...). */
     @Parameter(property = Properties.PASSED)
     private String passed;
 

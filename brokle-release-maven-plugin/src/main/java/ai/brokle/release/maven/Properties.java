@@ -80,7 +80,7 @@ final class Properties {
         meaning(EVENT_TYPE, "java.lang.String", "The event type");
         meaning(PAYLOAD, "java.lang.String", "The client payload");
         meaning(CHECKLIST, "java.lang.String", "The checklist");
-        meaning(PASSED, "java.lang.String", "Items this pipeline vouches for");
+        meaning(PASSED, "java.lang.String", "What this pipeline ran");
         meaning(SUBMODULE, "java.lang.String", "Work on this submodule only");
         meaning(WARN_ONLY, "boolean", "Warn instead of failing");
         meaning(BRANCH, "java.lang.String", "Commit on this branch");
