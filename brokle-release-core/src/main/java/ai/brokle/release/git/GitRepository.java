@@ -426,6 +426,16 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** Whether the index records {@code path} as a submodule (a gitlink). */
+    public boolean isSubmodule(String path) {
+        try {
+            org.eclipse.jgit.dircache.DirCacheEntry entry = repository.readDirCache().getEntry(path);
+            return entry != null && entry.getFileMode() == org.eclipse.jgit.lib.FileMode.GITLINK;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private boolean uninitialisedSubmodule(String path) {
         try {
             org.eclipse.jgit.dircache.DirCacheEntry entry = repository.readDirCache().getEntry(path);

@@ -104,7 +104,16 @@ public final class ReleaseChecks {
     }
 
     private void checkWorkTree(GitRepository git) {
-        Set<String> unclean = git.uncleanPaths();
+        Set<String> unclean = new java.util.TreeSet<>(git.uncleanPaths());
+        // a submodule checked out at another commit than the one recorded is no uncommitted work: say how to align it
+        for (String path : List.copyOf(unclean)) {
+            if (git.isSubmodule(path)) {
+                unclean.remove(path);
+                problems.add("Submodule " + path + " is checked out at another commit than the one this commit records: run 'git submodule"
+                        + " update --init " + path + "' to check out the recorded one, or record the checked-out one with 'git add " + path
+                        + "' and a commit");
+            }
+        }
         if (!unclean.isEmpty()) {
             List<String> shown = new ArrayList<>(unclean).subList(0, Math.min(LISTED_PATHS, unclean.size()));
             problems.add("The work tree has uncommitted changes (" + String.join(", ", shown)

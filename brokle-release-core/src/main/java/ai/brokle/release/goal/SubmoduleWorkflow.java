@@ -74,14 +74,16 @@ public final class SubmoduleWorkflow {
                 throw new ReleaseFailure("Cannot check the submodules", problems);
             }
             List<SubmoduleChecks.Status> statuses = new SubmoduleChecks(options.release().credentials(), log).statuses(git, submodules);
-            List<String> failing = statuses.stream().filter(s -> !s.ok()).map(SubmoduleChecks.Status::line).toList();
+            List<String> failing = statuses.stream().filter(s -> !s.ok())
+                    .map(s -> SubmoduleChecks.advised(s, options.release().commands()).problem()).toList();
             if (submodules.isEmpty()) {
                 log.info("No submodules to check: .gitmodules declares none");
             } else if (!failing.isEmpty() && !options.warnOnly()) {
+                // each problem once, with what to do in its state
                 throw new ReleaseFailure(failing.size() + " of " + submodules.size() + " submodule" + (submodules.size() == 1 ? " is" : "s are")
-                        + " not on a release: move each to a release tag of its SDK (" + options.release().command("update-submodules")
-                        + "), or run with -Dbrokle.warnOnly=true to only warn", failing);
+                        + " not on a release (-Dbrokle.warnOnly=true only warns)", failing);
             } else if (!failing.isEmpty()) {
+                failing.forEach(log::warn);
                 log.warn(failing.size() + " submodule(s) not on a release (warn-only: not failing)");
             }
             return statuses;

@@ -140,7 +140,7 @@ class ChangesetPrepareTest {
         repo.commitFile("sdk/js/packages/openai/README.md", "# brokle-openai\n", "docs: readme");
         ChangesetWorkflow status = new ChangesetWorkflow(ReleaseOptions.of(repo.dir().resolve("sdk/js")).withLog(log));
         status.status();
-        assertFalse(log.toString().contains("Changed since main: brokle-openai"), "a README is outside src/**: " + log);
+        assertFalse(log.everything().contains("Changed since main: brokle-openai"), "a README is outside src/**: " + log.everything());
 
         repo.commitFile("sdk/js/packages/openai/src/index.ts", "export {};\n", "feat: index");
         ReleaseFailure e = assertThrows(ReleaseFailure.class, status::status);

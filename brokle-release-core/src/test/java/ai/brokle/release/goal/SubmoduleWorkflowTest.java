@@ -126,10 +126,15 @@ class SubmoduleWorkflowTest {
         pin("sdk/python", past);
         platform.commitIndex("chore: python sdk from main");
         ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> workflow(options()).validate());
-        assertEquals("1 of 2 submodules are not on a release: move each to a release tag of its SDK (mvn brokle-release:update-submodules),"
-                + " or run with -Dbrokle.warnOnly=true to only warn", e.getMessage().lines().findFirst().orElseThrow());
+        assertEquals("1 of 2 submodules are not on a release (-Dbrokle.warnOnly=true only warns)", e.getMessage().lines().findFirst().orElseThrow());
+        // ahead of the newest release: update-submodules has nothing to move to, so the advice is to release the SDK (or go back)
         assertEquals(List.of("sdk/python: 1 commit past release python-v0.2.9 (python-v0.2.9-1-g" + past.abbreviate(7).name()
-                + "), not a release"), e.problems());
+                + "), unreleased commits ahead of the SDK's newest release; release the SDK first (its release moves the submodule), or go"
+                + " back to python-v0.2.9 ('git -C sdk/python checkout python-v0.2.9', 'git add sdk/python' and a commit)"), e.problems());
+        assertFalse(log.everything().contains("1 commit past release"), "the problem is reported once, in the failure: " + log.everything());
+        workflow(options()).update();
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("sdk/python: python-v0.2.9-1-g") && l.contains("is not older than python-v0.2.9")),
+                "update-submodules agrees: there is no newer release to move to: " + log.lines());
         List<ai.brokle.release.submodules.SubmoduleChecks.Status> warned = workflow(options().withWarnOnly(true)).validate();
         assertFalse(warned.get(0).ok());
         assertTrue(warned.get(1).ok());
@@ -144,7 +149,8 @@ class SubmoduleWorkflowTest {
             List<String> problems = new ai.brokle.release.goal.ReleaseChecks(ReleaseOptions.of(platform.dir()).withLog(log)).check(git)
                     .problems();
             assertTrue(problems.contains("Submodule sdk/python: 1 commit past release python-v0.2.9 (python-v0.2.9-1-g" + past.abbreviate(7).name()
-                    + "), not a release; move it to a release (mvn brokle-release:update-submodules)"), problems.toString());
+                    + "), unreleased commits ahead of the SDK's newest release; release the SDK first (its release moves the submodule), or go"
+                    + " back to python-v0.2.9 ('git -C sdk/python checkout python-v0.2.9', 'git add sdk/python' and a commit)"), problems.toString());
             assertFalse(problems.stream().anyMatch(p -> p.contains("sdk/javascript")), problems.toString());
         }
     }

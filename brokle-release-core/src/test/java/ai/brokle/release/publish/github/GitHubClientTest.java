@@ -120,7 +120,7 @@ class GitHubClientTest {
         assertTrue(e.getMessage().contains("GET /repos/brokle-ai/brokle/releases failed after 4 attempts; the last: server error 503"),
                 e.getMessage());
         assertEquals(3, slept.size());
-        assertFalse(e.getMessage().contains(TOKEN) || log.toString().contains(TOKEN));
+        assertFalse(e.getMessage().contains(TOKEN) || log.everything().contains(TOKEN));
     }
 
     @Test
