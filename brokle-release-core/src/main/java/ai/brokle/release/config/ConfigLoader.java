@@ -74,7 +74,9 @@ public final class ConfigLoader {
                     + " where the moves go, e.g. '" + ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE + "'");
         }
         List<RegistryConfig> registries = new RegistriesSection(fields).registries(top.get("registries"));
-        List<ComponentConfig> components = new ComponentsSection(fields).components(top.get("components"));
+        // a platform that only pins SDK submodules may configure no component: the submodule goals need none
+        List<ComponentConfig> components = top.get("components") == null && top.get("submodules") != null ? List.of()
+                : new ComponentsSection(fields).components(top.get("components"));
         if (!fields.problems.isEmpty()) {
             throw fields.failure();
         }

@@ -37,6 +37,11 @@ public record ReleaseConfig(String source, String releaseBranch, String remote, 
 
     /** The components to work on: all of them, or the one named (failing with the known names). */
     public List<ComponentConfig> select(String name) {
+        if (components.isEmpty()) {
+            throw new ReleaseFailure(source + " configures submodules only, no component to release: add components (e.g. components:"
+                    + " {platform: {path: ., tagPrefix: v}}); the submodule goals (validate-submodules, update-submodules,"
+                    + " compatibility-matrix) run without");
+        }
         if (name == null || name.isBlank()) {
             return components;
         }

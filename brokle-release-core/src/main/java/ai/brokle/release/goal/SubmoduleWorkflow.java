@@ -335,6 +335,10 @@ public final class SubmoduleWorkflow {
         if (name != null && !name.isBlank()) {
             return config.select(name).get(0);
         }
+        if (config.components().isEmpty()) {
+            // submodules only: the platform's releases are its v<version> tags, as without a configuration
+            return new ComponentConfig("platform", "", "v", List.of(), null);
+        }
         return config.components().stream().filter(c -> c.path().isEmpty()).findFirst().orElse(config.components().get(0));
     }
 }

@@ -288,4 +288,15 @@ class SubmoduleWorkflowTest {
     private static String abbrev(Map<String, ObjectId> ids, String key) {
         return ids.get(key).abbreviate(7).name();
     }
+
+    @Test
+    void aConfigurationWithSubmodulesOnlyServesTheSubmoduleGoals() throws Exception {
+        platform.write(".brokle-release.yml", "submodules:\n  sdk/python:\n    tagPrefix: python-v\n  sdk/javascript:\n    tagPrefix: js-v\n");
+        platform.commitAll("chore: submodules only");
+        List<ai.brokle.release.submodules.SubmoduleChecks.Status> statuses = workflow(options()).validate();
+        assertTrue(statuses.stream().allMatch(ai.brokle.release.submodules.SubmoduleChecks.Status::ok), statuses.toString());
+        assertTrue(workflow(options()).matrix().contains("python-v0.2.9"), "the matrix reads the platform's v tags without a component");
+        ReleaseFailure e = assertThrows(ReleaseFailure.class, () -> new NextVersionWorkflow(ReleaseOptions.of(platform.dir()).withLog(log)).execute());
+        assertTrue(e.getMessage().contains("configures submodules only, no component to release"), e.getMessage());
+    }
 }
