@@ -241,5 +241,11 @@ class InitWorkflowTest {
         List<String> found = Actionlint.check(List.of(bad));
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).contains("property \"no_such_property\" is not defined"), found.toString());
+
+        // it knows the current majors of the common actions: a misspelled input of setup-java@v4 is found
+        Path misspelled = Files.writeString(tmp.resolve("misspelled.yml"), "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-versoin: '17'\n");
+        List<String> input = Actionlint.check(List.of(misspelled));
+        assertTrue(input.stream().anyMatch(l -> l.contains("java-versoin")), input.toString());
     }
 }

