@@ -49,6 +49,9 @@ public final class DispatchWorkflow {
 
     /** Sends the event given by {@code repository}, {@code eventType} and {@code payload}; without a repository, the tag's configured ones. */
     public void send(String repository, String eventType, String payload) {
+        if (!options.dryRun()) {
+            options.release().requireOnline("dispatch", "it sends a repository_dispatch event to GitHub");
+        }
         if (repository == null || repository.isBlank()) {
             if ((eventType != null && !eventType.isBlank()) || (payload != null && !payload.isBlank())) {
                 throw new ReleaseFailure("brokle.repository: missing; name the receiving repository (owner/name) with the event");

@@ -42,6 +42,9 @@ public final class PerformWorkflow {
     }
 
     public Result execute() {
+        if (!options.dryRun()) {
+            options.release().requireOnline("perform", "it publishes the release to its registries and GitHub; -Dbrokle.dryRun=true shows it without the network");
+        }
         try (ReleaseRun run = ReleaseRun.open(options.release(), options.tag(), true)) {
             Set<String> skipped = Skips.parse(options.skip(), "brokle.perform.skipSteps", "perform", PublicationSteps.KINDS, run.problems);
             ReleaseTarget target = run.target;

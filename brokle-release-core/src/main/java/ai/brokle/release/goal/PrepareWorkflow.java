@@ -117,6 +117,10 @@ public final class PrepareWorkflow {
                     return;
                 }
                 ReleaseConfig config = checked.config();
+                if (options.push() && options.release().offline()) {
+                    problems.add("Maven runs offline (-o), and prepare pushes the release: run it without -o, or stop before the push with"
+                            + " -Dbrokle.push=false");
+                }
                 if (config != null && options.push() && !git.hasRemote(config.remote())) {
                     problems.add("No remote '" + config.remote() + "' is configured to push the release to: add it ('git remote add "
                             + config.remote() + " URL'), set 'remote' in " + ReleaseConfig.FILE_NAME + ", or stop before the push with"

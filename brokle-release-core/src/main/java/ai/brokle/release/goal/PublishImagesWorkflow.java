@@ -14,6 +14,9 @@ public final class PublishImagesWorkflow {
     }
 
     public void execute() {
+        if (!options.dryRun()) {
+            options.release().requireOnline("images", "it pushes the images to their registries");
+        }
         try (ReleaseRun run = ReleaseRun.open(options.release(), options.tag(), false)) {
             if (run.target != null && run.target.component().publish().images().isEmpty()) {
                 run.problems.add("Component '" + run.target.component().name() + "' builds no container images: add images: [{repositories:"

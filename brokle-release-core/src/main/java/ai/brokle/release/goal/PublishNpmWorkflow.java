@@ -14,6 +14,9 @@ public final class PublishNpmWorkflow {
     }
 
     public void execute() {
+        if (!options.dryRun()) {
+            options.release().requireOnline("publish-npm", "it publishes to the npm registry");
+        }
         try (ReleaseRun run = ReleaseRun.open(options.release(), options.tag(), false)) {
             if (run.target != null && run.target.component().publish().npm() == null) {
                 run.problems.add("Component '" + run.target.component().name() + "' publishes no npm packages: add npm: {} (with registry, access"

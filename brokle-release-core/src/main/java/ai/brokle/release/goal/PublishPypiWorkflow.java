@@ -19,6 +19,9 @@ public final class PublishPypiWorkflow {
     }
 
     public void execute() {
+        if (!options.dryRun()) {
+            options.release().requireOnline("publish-pypi", "it uploads to the package index");
+        }
         try (ReleaseRun run = ReleaseRun.open(options.release(), options.tag(), false)) {
             if (run.target != null && run.target.component().publish().pypi() == null) {
                 run.problems.add("Component '" + run.target.component().name() + "' publishes no Python distributions: add pypi: {} (with dist,"

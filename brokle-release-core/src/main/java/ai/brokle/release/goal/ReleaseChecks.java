@@ -189,7 +189,8 @@ public final class ReleaseChecks {
         checkUnpushedRelease(git);
         NextVersionPlanner tagReader = new NextVersionPlanner(git, config);
         components.forEach(c -> tagReader.uncountedTags(c).forEach(options.log()::warn));
-        boolean hasRemote = git.hasRemote(config.remote());
+        // offline (-o): the remote is not asked; what only it can say is not checked, and the log says so
+        boolean hasRemote = git.hasRemote(config.remote()) && !options.offline();
         RemotePush remote = hasRemote ? new RemotePush(git, config.remote(), GitCredentials.of(options.credentials()), REMOTE_TIMEOUT_SECONDS) : null;
         VersionFileReader reader = new VersionFileReader();
         for (int i = 0; i < components.size(); i++) {
@@ -207,7 +208,8 @@ public final class ReleaseChecks {
             }
         }
         if (!hasRemote) {
-            options.log().info("No remote '" + config.remote() + "' is configured, so the remote tags were not checked");
+            options.log().info(options.offline() ? "Maven runs offline (-o): the remote's tags and branch were not compared"
+                    : "No remote '" + config.remote() + "' is configured, so the remote tags were not checked");
         } else {
             checkRemoteBranch(git, config, remote);
         }

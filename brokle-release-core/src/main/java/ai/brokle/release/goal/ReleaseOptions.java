@@ -21,18 +21,32 @@ import java.util.Map;
  * @param log where progress goes
  * @param credentials the secrets: settings.xml servers the user named, then the environment
  * @param commands how a command the messages suggest is written where the goal runs
+ * @param offline Maven runs offline ({@code -o}): nothing goes to the network
  */
 public record ReleaseOptions(Path baseDirectory, String component, String bump, String prerelease, String releaseVersion,
-        Path planFile, String releaseBranch, Map<String, String> environment, ReleaseLog log, Credentials credentials, GoalCommands commands) {
+        Path planFile, String releaseBranch, Map<String, String> environment, ReleaseLog log, Credentials credentials, GoalCommands commands,
+        boolean offline) {
 
     public static ReleaseOptions of(Path baseDirectory) {
         return new ReleaseOptions(baseDirectory, null, null, null, null, null, null, Map.of(), ReleaseLog.SILENT, Credentials.none(),
-                GoalCommands.SHORT);
+                GoalCommands.SHORT, false);
     }
 
     public ReleaseOptions withCommands(GoalCommands value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log, credentials,
-                value);
+                value, offline);
+    }
+
+    public ReleaseOptions withOffline(boolean value) {
+        return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log, credentials,
+                commands, value);
+    }
+
+    /** Fails, before anything is done, when Maven runs offline: {@code goal} needs the network, for {@code why}. */
+    public void requireOnline(String goal, String why) {
+        if (offline) {
+            throw new ai.brokle.release.ReleaseFailure("Maven runs offline (-o), and " + goal + " needs the network: " + why + ". Run it without -o");
+        }
     }
 
     /** The command that runs {@code goal} with {@code arguments} where this goal runs: {@code mvn brokle-release:rollback}. */
@@ -42,48 +56,48 @@ public record ReleaseOptions(Path baseDirectory, String component, String bump, 
 
     public ReleaseOptions withComponent(String value) {
         return new ReleaseOptions(baseDirectory, value, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withBump(String value) {
         return new ReleaseOptions(baseDirectory, component, value, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withPrerelease(String value) {
         return new ReleaseOptions(baseDirectory, component, bump, value, releaseVersion, planFile, releaseBranch, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withReleaseVersion(String value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, value, planFile, releaseBranch, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withPlanFile(Path value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, value, releaseBranch, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withReleaseBranch(String value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, value, environment, log,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     public ReleaseOptions withEnvironment(Map<String, String> value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, Map.copyOf(value), log,
-                credentials.withEnvironment(value), commands);
+                credentials.withEnvironment(value), commands, offline);
     }
 
     public ReleaseOptions withLog(ReleaseLog value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, value,
-                credentials, commands);
+                credentials, commands, offline);
     }
 
     /** With the settings.xml servers and the mask; the environment stays this options' own. */
     public ReleaseOptions withCredentials(Credentials value) {
         return new ReleaseOptions(baseDirectory, component, bump, prerelease, releaseVersion, planFile, releaseBranch, environment, log,
-                value.withEnvironment(environment), commands);
+                value.withEnvironment(environment), commands, offline);
     }
 
     String env(String name) {

@@ -65,6 +65,7 @@ public final class SubmoduleWorkflow {
 
     /** Checks every submodule (or the one named); fails naming each one not on a release, unless warn-only. */
     public List<SubmoduleChecks.Status> validate() {
+        options.release().requireOnline("validate-submodules", "it reads the release tags of each SDK from its remote");
         try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
             List<String> problems = new ArrayList<>();
             ReleaseConfig config = ConfigLoader.load(git.workTree());
@@ -101,6 +102,7 @@ public final class SubmoduleWorkflow {
     }
 
     public UpdateResult update() {
+        options.release().requireOnline("update-submodules", "it fetches the SDK releases the submodules move to");
         try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
             List<String> problems = new ArrayList<>();
             ReleaseConfig config = ConfigLoader.load(git.workTree());
@@ -284,6 +286,7 @@ public final class SubmoduleWorkflow {
 
     /** Writes (or with check, compares) the compatibility matrix; returns its text. */
     public String matrix() {
+        options.release().requireOnline("compatibility-matrix", "it reads the release tags of the SDK remotes");
         try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
             ReleaseConfig config = ConfigLoader.load(git.workTree());
             ComponentConfig platform = platform(config);

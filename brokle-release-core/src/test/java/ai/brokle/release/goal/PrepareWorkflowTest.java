@@ -240,4 +240,23 @@ class PrepareWorkflowTest {
             assertTrue(java.util.Arrays.equals(latin1, Files.readAllBytes(work.resolve("CHANGELOG.md"))), "the file is as it was");
         }
     }
+
+    @Test
+    void offlineTheGoalsThatNeedTheNetworkStopBeforeAnythingAndValidateSaysWhatItDidNotAsk(@TempDir Path dir) throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write(".brokle-release.yml", "components:\n  app:\n    tagPrefix: v\n");
+            repo.commitAll("feat: first");
+            repo.git().remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish("git://127.0.0.1:9/nothing.git")).call();
+            RecordingLog offlineLog = new RecordingLog();
+            ReleaseOptions offline = ReleaseOptions.of(dir).withLog(offlineLog).withOffline(true);
+            ReleaseFailure prepare = assertThrows(ReleaseFailure.class, () -> new PrepareWorkflow(PrepareOptions.of(offline)).execute());
+            assertTrue(prepare.getMessage().contains("Maven runs offline (-o), and prepare pushes the release"), prepare.getMessage());
+            assertTrue(repo.git().tagList().call().isEmpty(), "nothing was made");
+            ReleaseFailure perform = assertThrows(ReleaseFailure.class, () -> new PerformWorkflow(PerformOptions.of(offline),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8)).execute());
+            assertTrue(perform.getMessage().startsWith("Maven runs offline (-o), and perform needs the network"), perform.getMessage());
+            new ValidateWorkflow(offline).execute();
+            assertTrue(offlineLog.lines().contains("Maven runs offline (-o): the remote's tags and branch were not compared"), offlineLog.lines().toString());
+        }
+    }
 }

@@ -60,7 +60,7 @@ public abstract class AbstractReleaseMojo extends AbstractMojo {
             Credentials masked = Credentials.none().redacting(redactor).masking(new GitHubActions(System.getenv(), System.out)::mask);
             run(ReleaseOptions.of(baseDirectory().toPath()).withComponent(component).withEnvironment(System.getenv())
                     .withLog(new MavenReleaseLog(getLog(), redactor, "1".equals(System.getenv("RUNNER_DEBUG")) ? System.out : null))
-                    .withCommands(commands())
+                    .withCommands(commands()).withOffline(session != null && session.isOffline())
                     .withCredentials(credentials(masked, new SettingsServers(() -> session.getSettings(), decrypter))));
         } catch (ReleaseFailure e) {
             new GitHubActions(System.getenv(), System.out).errors(e.located().stream()
