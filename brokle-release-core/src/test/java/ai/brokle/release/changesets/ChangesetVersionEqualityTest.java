@@ -251,10 +251,14 @@ class ChangesetVersionEqualityTest {
                 "packages/langchain/package.json", pkg("brokle-langchain", "1.0.0", "  \"dependencies\": {\n    \"brokle\": \"workspace:^1.0.0\"\n  }"));
     }
 
+    /** The peer workspace's config with one key of the experimental options. */
+    private static String experimental(String entry) {
+        return String.format(REAL_PEERS, "  \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\n    " + entry + "\n  }\n");
+    }
+
     @Test
     void onlyUpdatePeerDependentsWhenOutOfRange() {
-        String config = String.format(REAL_PEERS, "  \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\n"
-                + "    \"onlyUpdatePeerDependentsWhenOutOfRange\": true\n  }\n");
+        String config = experimental("\"onlyUpdatePeerDependentsWhenOutOfRange\": true");
         Path base = workspace(config, peerWorkspace("1.0.0"));
         change(base, "rich-pans-hop", "\"brokle\": minor\n", "Add datasets");
         base = versionBoth(base);
@@ -268,8 +272,7 @@ class ChangesetVersionEqualityTest {
 
     @Test
     void updateInternalDependentsAlways() {
-        String config = String.format(REAL_PEERS, "  \"___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH\": {\n"
-                + "    \"updateInternalDependents\": \"always\"\n  }\n");
+        String config = experimental("\"updateInternalDependents\": \"always\"");
         Path base = workspace(config, peerWorkspace("1.0.0"));
         change(base, "tidy-bees-hum", "\"brokle\": patch\n", "Fix retries");
         base = versionBoth(base);
