@@ -1,7 +1,6 @@
 package ai.brokle.release.publish.pypi;
 
 import ai.brokle.release.testing.Python;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
