@@ -14,42 +14,48 @@ import ai.brokle.release.http.Retry;
  * @param check {@code brokle.check}: compatibility-matrix fails when the file is out of date instead of writing it
  * @param output {@code brokle.output}: the matrix file, relative to the repository root
  * @param retry how hard GitHub requests are tried
+ * @param autoMerge {@code brokle.autoMerge}: the merge method GitHub auto-merge uses on the pull request (merge, squash, rebase), or null
  */
 public record SubmoduleOptions(ReleaseOptions release, String submodule, boolean warnOnly, boolean prerelease, String branch, boolean check,
-        String output, Retry retry) {
+        String output, Retry retry, String autoMerge) {
     public static final String DEFAULT_OUTPUT = "docs/SDK_COMPATIBILITY.md";
 
     public static SubmoduleOptions of(ReleaseOptions release) {
-        return new SubmoduleOptions(release, null, false, false, null, false, DEFAULT_OUTPUT, Retry.DEFAULT);
+        return new SubmoduleOptions(release, null, false, false, null, false, DEFAULT_OUTPUT, Retry.DEFAULT, null);
     }
 
     public SubmoduleOptions withSubmodule(String value) {
-        return new SubmoduleOptions(release, value, warnOnly, prerelease, branch, check, output, retry);
+        return new SubmoduleOptions(release, value, warnOnly, prerelease, branch, check, output, retry, autoMerge);
     }
 
     public SubmoduleOptions withWarnOnly(boolean value) {
-        return new SubmoduleOptions(release, submodule, value, prerelease, branch, check, output, retry);
+        return new SubmoduleOptions(release, submodule, value, prerelease, branch, check, output, retry, autoMerge);
     }
 
     public SubmoduleOptions withPrerelease(boolean value) {
-        return new SubmoduleOptions(release, submodule, warnOnly, value, branch, check, output, retry);
+        return new SubmoduleOptions(release, submodule, warnOnly, value, branch, check, output, retry, autoMerge);
     }
 
     public SubmoduleOptions withBranch(String value) {
-        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, value, check, output, retry);
+        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, value, check, output, retry, autoMerge);
     }
 
     public SubmoduleOptions withCheck(boolean value) {
-        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, value, output, retry);
+        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, value, output, retry, autoMerge);
     }
 
     public SubmoduleOptions withOutput(String value) {
         return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, check, value == null || value.isBlank() ? DEFAULT_OUTPUT
-                : value, retry);
+                : value, retry, autoMerge);
     }
 
     public SubmoduleOptions withRetry(Retry value) {
-        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, check, output, value);
+        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, check, output, value, autoMerge);
+    }
+
+    public SubmoduleOptions withAutoMerge(String value) {
+        return new SubmoduleOptions(release, submodule, warnOnly, prerelease, branch, check, output, retry,
+                value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The GitHub token (masked as it is handed out), or null when none is at hand. */

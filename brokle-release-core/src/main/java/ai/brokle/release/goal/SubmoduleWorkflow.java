@@ -121,6 +121,12 @@ public final class SubmoduleWorkflow {
                 problems.add("No GitHub token for the pull request: set GITHUB_TOKEN or GH_TOKEN, or name a settings.xml server with"
                         + " -Dbrokle.githubServerId");
             }
+            if (options.autoMerge() != null && !List.of("merge", "squash", "rebase").contains(options.autoMerge())) {
+                problems.add("brokle.autoMerge: '" + options.autoMerge() + "' is not a merge method; give merge, squash or rebase");
+            }
+            if (options.autoMerge() != null && branch == null) {
+                problems.add("brokle.autoMerge needs a pull request: give -Dbrokle.branch=<branch> too");
+            }
             if (currentBranch == null) {
                 problems.add("HEAD is detached: check out the branch the submodules are updated on (or that the pull request goes to)");
             }
@@ -147,11 +153,18 @@ public final class SubmoduleWorkflow {
                     updates.stream().map(u -> u.submodule().config().name() + " to " + u.after().tag()).toList()))).strip() + "\n";
             SubmoduleLinks links = new SubmoduleLinks(git);
             ReleaseWriter writer = new ReleaseWriter(git);
-            ObjectId commit = links.commitGitlinks(head, gitlinks, message, writer.identity());
+            Map.Entry<ObjectId, String> made = updateCommit(git, config, head, gitlinks, message);
+            ObjectId commit = made.getKey();
             updates.forEach(u -> log.info(u.submodule().path() + ": " + u.before() + " -> " + u.after().tag()));
+            if (!made.getValue().isEmpty()) {
+                log.info(made.getValue() + ": refreshed in the same commit");
+            }
             if (branch == null) {
                 writer.moveRefs(currentBranch, head, commit, Map.of(), "brokle-release: update submodules");
                 links.stageGitlinks(gitlinks);
+                if (!made.getValue().isEmpty()) {
+                    writer.checkOut(commit, List.of(made.getValue()));
+                }
                 log.info("Committed " + commit.abbreviate(7).name() + " on " + currentBranch + ": " + message.strip());
                 List<String> checkedOut = updates.stream().map(u -> u.submodule().path())
                         .filter(p -> java.nio.file.Files.exists(git.workTree().resolve(p).resolve(".git"))).toList();
@@ -279,6 +292,13 @@ public final class SubmoduleWorkflow {
             pull = github.createPullRequest(repository, branch, base, title, body);
             log.info("Opened pull request #" + pull.number() + ": " + pull.htmlUrl());
         }
+        if (options.autoMerge() != null) {
+            if (github.autoMerge(repository, pull, options.autoMerge())) {
+                log.info("Merged pull request #" + pull.number() + " (" + options.autoMerge() + "): nothing was left to wait for");
+            } else {
+                log.info("Pull request #" + pull.number() + " merges by itself (" + options.autoMerge() + ") once its required checks pass");
+            }
+        }
         return pull.htmlUrl();
     }
 
@@ -296,14 +316,8 @@ public final class SubmoduleWorkflow {
             if (!problems.isEmpty()) {
                 throw new ReleaseFailure("Cannot write the compatibility matrix", problems);
             }
-            Map<String, SdkRemote> remotes = new LinkedHashMap<>();
             try {
-                for (Submodule s : current) {
-                    if (s.url() != null) {
-                        remotes.put(s.path(), s.fetch(git, options.release().credentials()));
-                    }
-                }
-                String text = new CompatibilityMatrix(git, config, platform, remotes).render(head, current);
+                String text = renderMatrix(git, config, platform, head, current);
                 Path file = git.workTree().resolve(options.output());
                 String shown = file.startsWith(git.workTree()) ? git.workTree().relativize(file).toString().replace('\\', '/') : file.toString();
                 String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
@@ -326,10 +340,49 @@ public final class SubmoduleWorkflow {
                 return text;
             } catch (IOException e) {
                 throw new ReleaseError("Cannot write " + options.output() + ": " + e.getMessage(), e);
-            } finally {
-                remotes.values().forEach(SdkRemote::close);
             }
         }
+    }
+
+    /** The matrix as it reads at {@code commit}, whose submodules are {@code current}. */
+    private String renderMatrix(GitRepository git, ReleaseConfig config, ComponentConfig platform, ObjectId commit, List<Submodule> current) {
+        Map<String, SdkRemote> remotes = new LinkedHashMap<>();
+        try {
+            for (Submodule s : current) {
+                if (s.url() != null) {
+                    remotes.put(s.path(), s.fetch(git, options.release().credentials()));
+                }
+            }
+            return new CompatibilityMatrix(git, config, platform, remotes).render(commit, current);
+        } finally {
+            remotes.values().forEach(SdkRemote::close);
+        }
+    }
+
+    /**
+     * The update's commit: the moved gitlinks and, when the platform keeps the compatibility matrix,
+     * the matrix as it reads with them, so that the commit passes {@code compatibility-matrix -Dbrokle.check=true}.
+     * Returns the commit and the matrix path when it changed (else null).
+     */
+    private Map.Entry<ObjectId, String> updateCommit(GitRepository git, ReleaseConfig config, ObjectId head, Map<String, ObjectId> gitlinks,
+            String message) {
+        ReleaseWriter writer = new ReleaseWriter(git);
+        ObjectId links = writer.writeCommit(head, Map.of(), gitlinks, message, writer.identity());
+        String matrix = options.output();
+        Map<String, byte[]> kept = writer.contents(head, List.of(matrix));
+        if (!kept.containsKey(matrix) || kept.get(matrix) == null) {
+            return Map.entry(links, "");
+        }
+        List<String> problems = new ArrayList<>();
+        List<Submodule> moved = Submodule.read(git, config, links, null, problems);
+        if (!problems.isEmpty()) {
+            throw new ReleaseFailure("Cannot refresh " + matrix, problems);
+        }
+        byte[] text = renderMatrix(git, config, platform(config), links, moved).getBytes(StandardCharsets.UTF_8);
+        if (java.util.Arrays.equals(text, kept.get(matrix))) {
+            return Map.entry(links, "");
+        }
+        return Map.entry(writer.writeCommit(head, Map.of(matrix, text), gitlinks, message, writer.identity()), matrix);
     }
 
     /** The platform component: the one named, else the one at the repository root, else the first. */

@@ -257,6 +257,91 @@ class SubmoduleWorkflowTest {
     }
 
     @Test
+    void anUpdateRefreshesTheCompatibilityMatrixInTheSameCommitSoItsCheckPasses() throws Exception {
+        pin("sdk/python", python.get("python-v0.2.8"));
+        platform.commitIndex("feat: first release");
+        platform.annotatedTag("v1.0.0");
+        workflow(options()).matrix();
+        platform.git().add().addFilepattern("docs/SDK_COMPATIBILITY.md").call();
+        platform.commitIndex("docs: compatibility matrix");
+        workflow(options().withCheck(true)).matrix();
+        platform.commit("fix: a platform change that moves no submodule");
+        workflow(options().withCheck(true)).matrix(); // a later commit leaves the file as it is
+
+        SubmoduleWorkflow.UpdateResult result = workflow(options()).update();
+        try (Git git = Git.open(platform.dir().toFile())) {
+            RevCommit commit = git.log().setMaxCount(1).call().iterator().next();
+            assertEquals(result.commit(), commit.getId());
+            assertEquals(2, changedPaths(git, commit).size(), "the gitlink and the matrix in one commit: " + changedPaths(git, commit));
+            assertTrue(changedPaths(git, commit).contains("docs/SDK_COMPATIBILITY.md"));
+            org.eclipse.jgit.api.Status status = git.status().call();
+            assertFalse(status.getUncommittedChanges().contains("docs/SDK_COMPATIBILITY.md"), "the work tree and index hold the refreshed matrix: "
+                    + status.getUncommittedChanges());
+        }
+        String matrix = Files.readString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md"));
+        assertTrue(matrix.contains("## Current SDK Versions (newest platform release: v1.0.0)"), matrix);
+        assertTrue(matrix.contains("| Python SDK | 0.2.9 | " + abbrev(python, "python-v0.2.9")), matrix);
+        assertTrue(log.lines().contains("docs/SDK_COMPATIBILITY.md: refreshed in the same commit"), log.everything());
+        workflow(options().withCheck(true)).matrix();
+    }
+
+    @Test
+    void withoutAMatrixFileTheUpdateCommitsTheGitlinksAlone() throws Exception {
+        pin("sdk/python", python.get("python-v0.2.8"));
+        platform.commitIndex("chore: older python sdk");
+        workflow(options()).update();
+        try (Git git = Git.open(platform.dir().toFile())) {
+            assertEquals(List.of("sdk/python"), changedPaths(git, git.log().setMaxCount(1).call().iterator().next()));
+        }
+        assertFalse(Files.exists(platform.dir().resolve("docs/SDK_COMPATIBILITY.md")), "a platform without the matrix gets none");
+    }
+
+    private static List<String> changedPaths(Git git, RevCommit commit) throws Exception {
+        try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
+            walk.addTree(commit.getParent(0).getTree());
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+            List<String> paths = new java.util.ArrayList<>();
+            while (walk.next()) {
+                paths.add(walk.getPathString());
+            }
+            return paths;
+        }
+    }
+
+    @Test
+    void autoMergeIsTurnedOnForThePullRequestOrItIsMergedWhenNothingIsLeftToWaitFor() throws Exception {
+        Path origin = tmp.resolve("platform-origin.git");
+        Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
+        platform.git().remoteAdd().setName("origin").setUri(new URIish(origin.toUri().toString())).call();
+        pin("sdk/python", python.get("python-v0.2.8"));
+        platform.commitIndex("chore: older python sdk");
+
+        ReleaseFailure bad = assertThrows(ReleaseFailure.class,
+                () -> workflow(options().withBranch("bot/update-sdk-submodules").withAutoMerge("fast-forward")).update());
+        assertTrue(bad.getMessage().contains("brokle.autoMerge: 'fast-forward' is not a merge method; give merge, squash or rebase"), bad.getMessage());
+        ReleaseFailure noBranch = assertThrows(ReleaseFailure.class, () -> workflow(options().withAutoMerge("squash")).update());
+        assertTrue(noBranch.getMessage().contains("brokle.autoMerge needs a pull request"), noBranch.getMessage());
+        assertTrue(github.pullRequests().isEmpty(), "refused before anything was pushed or opened");
+
+        workflow(options().withBranch("bot/update-sdk-submodules").withAutoMerge("squash")).update();
+        JsonNode pull = github.pullRequests().get(0);
+        assertEquals("SQUASH", pull.path("auto_merge").path("merge_method").asText(), pull.toString());
+        assertEquals("open", pull.path("state").asText());
+        assertTrue(log.lines().contains("Pull request #1 merges by itself (squash) once its required checks pass"), log.everything());
+
+        // a base branch with no required check pending: GitHub refuses auto-merge ("clean status"); merged now, as gh pr merge --auto does
+        github.reset();
+        github.pullsMergeableNow(true);
+        workflow(options().withBranch("bot/update-sdk-submodules").withAutoMerge("merge")).update();
+        pull = github.pullRequests().get(0);
+        assertTrue(pull.path("merged").asBoolean(), pull.toString());
+        assertEquals("merge", pull.path("merge_method").asText());
+        assertTrue(github.requests().stream().anyMatch(r -> r.method().equals("PUT") && r.path().endsWith("/pulls/1/merge")));
+    }
+
+    @Test
     void theCompatibilityMatrixFollowsThePlatformReleases() throws Exception {
         pin("sdk/python", python.get("python-v0.2.8"));
         pin("sdk/javascript", js.get("js-v0.5.0"));

@@ -43,6 +43,7 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Pattern DISPATCHES = Pattern.compile("/repos/([^/]+/[^/]+)/dispatches");
     private static final Pattern PULLS = Pattern.compile("/repos/([^/]+/[^/]+)/pulls");
     private static final Pattern PULL = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)");
+    private static final Pattern PULL_MERGE = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/merge");
 
     /** A recorded request. */
     public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
@@ -90,6 +91,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<Long, byte[]> assetBytes = new LinkedHashMap<>();
     private final List<JsonNode> dispatches = new ArrayList<>();
     private final List<ObjectNode> pulls = new ArrayList<>();
+    private boolean pullsMergeableNow;
     private final List<JsonNode> slack = new ArrayList<>();
     private final List<JsonNode> discord = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -137,6 +139,7 @@ public final class FakeGitHub implements AutoCloseable {
         assetBytes.clear();
         dispatches.clear();
         pulls.clear();
+        pullsMergeableNow = false;
         slack.clear();
         discord.clear();
         faults.clear();
@@ -164,6 +167,14 @@ public final class FakeGitHub implements AutoCloseable {
 
     public synchronized List<JsonNode> dispatches() {
         return List.copyOf(dispatches);
+    }
+
+    /**
+     * Whether pull requests are mergeable at once (no required check pending): GitHub then refuses
+     * auto-merge with "Pull request is in clean status".
+     */
+    public synchronized void pullsMergeableNow(boolean value) {
+        pullsMergeableNow = value;
     }
 
     public synchronized List<ObjectNode> pullRequests() {
@@ -355,9 +366,25 @@ public final class FakeGitHub implements AutoCloseable {
             long number = pulls.size() + 1;
             pull.put("number", number);
             pull.put("state", "open");
+            pull.put("node_id", "PR_node" + number);
             pull.put("html_url", "https://github.com/" + m.group(1) + "/pull/" + number);
             pulls.add(pull);
             send(exchange, 201, pull);
+        } else if (path.equals("/graphql") && method.equals("POST")) {
+            graphql(exchange, JSON.readTree(body));
+        } else if ((m = PULL_MERGE.matcher(path)).matches() && method.equals("PUT")) {
+            int number = Integer.parseInt(m.group(2));
+            ObjectNode pull = number < 1 || number > pulls.size() ? null : pulls.get(number - 1);
+            if (pull == null || !pull.path("state").asText().equals("open")) {
+                send(exchange, pull == null ? 404 : 405, message(pull == null ? "Not Found" : "Pull Request is not mergeable"));
+                return;
+            }
+            pull.put("state", "closed");
+            pull.put("merged", true);
+            pull.put("merge_method", JSON.readTree(body).path("merge_method").asText());
+            ObjectNode merged = JSON.createObjectNode();
+            merged.put("merged", true);
+            send(exchange, 200, merged);
         } else if ((m = PULL.matcher(path)).matches() && method.equals("PATCH")) {
             int number = Integer.parseInt(m.group(2));
             if (number < 1 || number > pulls.size()) {
@@ -375,6 +402,23 @@ public final class FakeGitHub implements AutoCloseable {
         } else {
             send(exchange, 404, message("Not Found"));
         }
+    }
+
+    /** The one GraphQL mutation the plugin sends: enablePullRequestAutoMerge, answered as GitHub does (errors with status 200). */
+    private void graphql(HttpExchange exchange, JsonNode request) throws IOException {
+        ObjectNode answer = JSON.createObjectNode();
+        String id = request.path("variables").path("id").asText();
+        ObjectNode pull = pulls.stream().filter(p -> p.path("node_id").asText().equals(id)).findFirst().orElse(null);
+        if (!request.path("query").asText().contains("enablePullRequestAutoMerge") || pull == null) {
+            answer.putArray("errors").addObject().put("message", pull == null ? "Could not resolve to a node with the global id of '" + id + "'"
+                    : "Unexpected query");
+        } else if (pullsMergeableNow) {
+            answer.putArray("errors").addObject().put("message", "Pull request Pull request is in clean status");
+        } else {
+            pull.putObject("auto_merge").put("merge_method", request.path("variables").path("method").asText());
+            answer.putObject("data").putObject("enablePullRequestAutoMerge").putObject("pullRequest").put("number", pull.path("number").asLong());
+        }
+        send(exchange, 200, answer);
     }
 
     private String tagOf(long releaseId) {

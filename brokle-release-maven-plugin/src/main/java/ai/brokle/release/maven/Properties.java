@@ -44,6 +44,7 @@ final class Properties {
     static final String BRANCH = "brokle.branch";
     static final String UPDATE_SUBMODULES_PRERELEASES = "brokle.updateSubmodules.prereleases";
     static final String CHECK = "brokle.check";
+    static final String AUTO_MERGE = "brokle.autoMerge";
 
     /** What a property means: the Java type of its parameters and how their descriptions begin. */
     record Meaning(String type, String begins) {
@@ -86,6 +87,7 @@ final class Properties {
         meaning(BRANCH, "java.lang.String", "Commit on this branch");
         meaning(UPDATE_SUBMODULES_PRERELEASES, "boolean", "Move submodules to pre-releases too");
         meaning(CHECK, "boolean", "Fail when the file is out of date");
+        meaning(AUTO_MERGE, "java.lang.String", "Merge the pull request by itself once its required checks pass");
     }
 
     /** Old names that meant something else in one goal, kept for one release: goal → old property → the new one. */

@@ -26,6 +26,14 @@ public class UpdateSubmodulesMojo extends AbstractRemoteMojo {
     @Parameter(property = Properties.BRANCH)
     private String branch;
 
+    /**
+     * Merge the pull request by itself once its required checks pass (GitHub auto-merge): merge,
+     * squash or rebase, the merge method. Needs "Allow auto-merge" in the repository's settings and
+     * a token whose pull requests start workflows. Empty: a person merges.
+     */
+    @Parameter(property = Properties.AUTO_MERGE)
+    private String autoMerge;
+
     /** The id of a settings.xml server whose password is the GitHub token; without it, GITHUB_TOKEN or GH_TOKEN. */
     @Parameter(property = Properties.GITHUB_SERVER_ID)
     private String githubServerId;
@@ -47,6 +55,7 @@ public class UpdateSubmodulesMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run(ReleaseOptions options) {
-        new SubmoduleWorkflow(SubmoduleOptions.of(options).withSubmodule(submodule).withPrerelease(prereleases()).withBranch(branch)).update();
+        new SubmoduleWorkflow(SubmoduleOptions.of(options).withSubmodule(submodule).withPrerelease(prereleases()).withBranch(branch)
+                .withAutoMerge(autoMerge)).update();
     }
 }

@@ -1,6 +1,7 @@
 package ai.brokle.release.publish.github;
 
 import ai.brokle.release.ReleaseError;
+import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.http.HttpAttempts;
 import ai.brokle.release.http.Retry;
@@ -159,6 +160,45 @@ public final class GitHubClient {
         changes.put("title", title);
         changes.put("body", body);
         return GitHubRelease.PullRequest.of(call("PATCH", path(repository, "pulls/" + number), json(changes), "application/json", 200).body());
+    }
+
+    /**
+     * Merges a pull request once its required checks pass: turns on GitHub auto-merge (GraphQL
+     * {@code enablePullRequestAutoMerge}; REST has no such call) with {@code method} (merge,
+     * squash, rebase). GitHub refuses auto-merge for a pull request with nothing left to wait for
+     * ("is in clean status"); that one is merged now, as {@code gh pr merge --auto} does. GraphQL
+     * answers errors with status 200, so they are read from the body. Returns true when it merged.
+     */
+    public boolean autoMerge(String repository, GitHubRelease.PullRequest pull, String method) {
+        if (pull.nodeId() == null) {
+            throw new ReleaseFailure("GitHub gave no node_id for pull request #" + pull.number() + ", which auto-merge needs");
+        }
+        ObjectNode request = JSON.createObjectNode();
+        request.put("query", "mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id,"
+                + " mergeMethod: $method}) { pullRequest { number } } }");
+        ObjectNode variables = request.putObject("variables");
+        variables.put("id", pull.nodeId());
+        variables.put("method", method.toUpperCase(java.util.Locale.ROOT));
+        JsonNode answer = call("POST", graphqlUrl(), json(request), "application/json", 200).body();
+        if (!answer.path("errors").isArray() || answer.path("errors").isEmpty()) {
+            return false;
+        }
+        List<String> messages = new ArrayList<>();
+        answer.path("errors").forEach(e -> messages.add(e.path("message").asText("(no message)")));
+        if (messages.stream().allMatch(m -> m.contains("clean status"))) {
+            ObjectNode merge = JSON.createObjectNode();
+            merge.put("merge_method", method.toLowerCase(java.util.Locale.ROOT));
+            call("PUT", path(repository, "pulls/" + pull.number() + "/merge"), json(merge), "application/json", 200);
+            return true;
+        }
+        throw new ReleaseFailure("GitHub did not turn on auto-merge for pull request #" + pull.number() + " (allow auto-merge in the"
+                + " repository's settings, and protect the base branch with required checks)", messages);
+    }
+
+    /** The GraphQL endpoint beside the REST API: api.github.com/graphql, or /api/graphql on GitHub Enterprise Server (/api/v3). */
+    String graphqlUrl() {
+        String base = api.toString().replaceAll("/+$", "");
+        return base.endsWith("/api/v3") ? base.substring(0, base.length() - "/v3".length()) + "/graphql" : base + "/graphql";
     }
 
     /**

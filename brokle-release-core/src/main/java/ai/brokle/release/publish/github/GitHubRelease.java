@@ -47,9 +47,9 @@ public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, 
      * @param number its number
      * @param htmlUrl its web address
      */
-    public record PullRequest(long number, String htmlUrl) {
+    public record PullRequest(long number, String htmlUrl, String nodeId) {
         static PullRequest of(JsonNode node) {
-            return new PullRequest(node.path("number").asLong(), node.path("html_url").asText(null));
+            return new PullRequest(node.path("number").asLong(), node.path("html_url").asText(null), node.path("node_id").asText(null));
         }
     }
 }
