@@ -1,5 +1,9 @@
 package ai.brokle.release.goal;
 
+import ai.brokle.release.changelog.ChangeHistory;
+import ai.brokle.release.git.ReleaseTag;
+import ai.brokle.release.submodules.Submodule;
+import ai.brokle.release.submodules.CompatibilityMatrix;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
@@ -286,6 +290,7 @@ public final class PrepareWorkflow {
             names.add(component.name());
             state.versions.put(component.name(), next.toString());
         }
+        compatibilityMatrix(git, config, checked, releasing, head, files, problems);
         List<FileChange> changes = files.changes();
         // whatever wrote them (version files, changelogs, change files), none is reached through a link or lies outside
         changes.forEach(c -> RepositoryPath.problem(root, c.path()).filter(p -> problems.stream().noneMatch(q -> q.endsWith(p)))
@@ -294,6 +299,36 @@ public final class PrepareWorkflow {
         String message = Placeholders.COMMIT_MESSAGE.render(config.commitMessage(), Map.of("tags", String.join(", ", tags),
                 "versions", String.join(", ", versions), "components", String.join(", ", names)));
         return new Draft(changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
+    }
+
+    /**
+     * A platform that keeps docs/SDK_COMPATIBILITY.md gets it refreshed in the release commit, as it
+     * will read once the release is tagged, so that {@code compatibility-matrix -Dbrokle.check=true}
+     * passes on the release. It reads the SDK remotes: offline, it is left as it is, with a warning.
+     */
+    private void compatibilityMatrix(GitRepository git, ReleaseConfig config, ReleaseChecks.Checked checked, List<Integer> releasing,
+            ObjectId head, VersionFileUpdater files, List<String> problems) {
+        String path = SubmoduleOptions.DEFAULT_OUTPUT;
+        Optional<Integer> platform = releasing.stream().filter(i -> checked.components().get(i).path().isEmpty()).findFirst();
+        if (platform.isEmpty() || !Files.isRegularFile(git.workTree().resolve(path)) || !Files.isRegularFile(git.workTree().resolve(".gitmodules"))) {
+            return;
+        }
+        if (options.release().offline()) {
+            log.warn(path + " is left as it is: Maven runs offline (-o) and the matrix reads the SDK remotes; run compatibility-matrix"
+                    + " after the release, or prepare without -o");
+            return;
+        }
+        ComponentConfig component = checked.components().get(platform.get());
+        ComponentPlan plan = checked.plans().get(platform.get());
+        List<Submodule> submodules = Submodule.read(git, config, head, null, problems);
+        try {
+            String text = CompatibilityMatrix.render(git, config, component, head, submodules, options.release().credentials(),
+                    new CompatibilityMatrix.Pending(new ReleaseTag(plan.tag(), plan.nextVersion()), ChangeHistory.date(Instant.now().getEpochSecond())));
+            byte[] before = Files.readAllBytes(git.workTree().resolve(path));
+            files.include(FileChange.of(path, before, text.getBytes(StandardCharsets.UTF_8)));
+        } catch (ReleaseError | IOException e) {
+            problems.add(path + " cannot be refreshed for " + plan.tag() + ": " + e.getMessage());
+        }
     }
 
     private static void changelog(Path root, ComponentConfig component, ReleaseChanges changes, RepositoryLinks links,

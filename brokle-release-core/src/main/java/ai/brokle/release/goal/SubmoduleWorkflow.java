@@ -346,17 +346,7 @@ public final class SubmoduleWorkflow {
 
     /** The matrix as it reads at {@code commit}, whose submodules are {@code current}. */
     private String renderMatrix(GitRepository git, ReleaseConfig config, ComponentConfig platform, ObjectId commit, List<Submodule> current) {
-        Map<String, SdkRemote> remotes = new LinkedHashMap<>();
-        try {
-            for (Submodule s : current) {
-                if (s.url() != null) {
-                    remotes.put(s.path(), s.fetch(git, options.release().credentials()));
-                }
-            }
-            return new CompatibilityMatrix(git, config, platform, remotes).render(commit, current);
-        } finally {
-            remotes.values().forEach(SdkRemote::close);
-        }
+        return CompatibilityMatrix.render(git, config, platform, commit, current, options.release().credentials(), null);
     }
 
     /**

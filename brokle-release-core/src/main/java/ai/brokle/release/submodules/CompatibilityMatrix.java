@@ -3,11 +3,13 @@ package ai.brokle.release.submodules;
 import ai.brokle.release.commits.ConventionalCommit;
 import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.config.ComponentConfig;
+import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.git.SubmoduleLinks;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +63,47 @@ public final class CompatibilityMatrix {
         return new Pin(recorded.get(), remote.position(recorded.get()), true);
     }
 
+    /**
+     * A platform release being made: its tag does not exist yet; its commit records the submodules
+     * {@code head} records, and it is dated {@code date}.
+     */
+    public record Pending(ReleaseTag tag, String date) {
+    }
+
+    /**
+     * The matrix at {@code commit} (whose submodules are {@code submodules}), reading each SDK's
+     * releases from its remote (fetched into the platform's cache and closed again); with
+     * {@code pending}, as it will read once that release is tagged on {@code commit}.
+     */
+    public static String render(GitRepository git, ReleaseConfig config, ComponentConfig platform, ObjectId commit, List<Submodule> submodules,
+            Credentials credentials, Pending pending) {
+        Map<String, SdkRemote> remotes = new LinkedHashMap<>();
+        try {
+            for (Submodule s : submodules) {
+                if (s.url() != null) {
+                    remotes.put(s.path(), s.fetch(git, credentials));
+                }
+            }
+            return new CompatibilityMatrix(git, config, platform, remotes).render(commit, submodules, pending);
+        } finally {
+            remotes.values().forEach(SdkRemote::close);
+        }
+    }
+
     public String render(ObjectId head, List<Submodule> submodules) {
-        List<ReleaseTag> releases = SubmoduleReleases.releasesNewestFirst(git, platform);
+        return render(head, submodules, null);
+    }
+
+    public String render(ObjectId head, List<Submodule> submodules, Pending pending) {
+        List<ReleaseTag> releases = new ArrayList<>(SubmoduleReleases.releasesNewestFirst(git, platform));
+        if (pending != null) {
+            releases.add(0, pending.tag());
+        }
         StringBuilder out = new StringBuilder("# SDK Version Compatibility Matrix\n\n");
         out.append("Written by `mvn brokle-release:compatibility-matrix` from the platform's release tags and the SDK commits their\n"
                 + "submodules record; `-Dbrokle.check=true` fails in CI when it is out of date. Do not edit by hand.\n\n");
-        out.append("## Current SDK Versions (").append(asOf(head, releases)).append(")\n\n");
+        out.append("## Current SDK Versions (").append(pending != null ? "newest platform release: " + pending.tag().name()
+                : asOf(head, releases)).append(")\n\n");
         out.append("| SDK | Version | Commit | Release Date | Notes |\n| --- | --- | --- | --- | --- |\n");
         List<String> checkouts = new ArrayList<>();
         for (Submodule s : submodules) {
@@ -89,8 +126,10 @@ public final class CompatibilityMatrix {
         out.append("\n## Version History\n");
         for (int i = 0; i < releases.size(); i++) {
             ReleaseTag tag = releases.get(i);
-            ObjectId commit = git.peeledCommit(tag.name());
-            out.append("\n### Platform ").append(tag.name()).append(" (").append(SubmoduleReleases.date(git.tagTime(tag.name()))).append(")\n\n");
+            boolean made = pending != null && i == 0;
+            ObjectId commit = made ? head : git.peeledCommit(tag.name());
+            out.append("\n### Platform ").append(tag.name()).append(" (").append(made ? pending.date() : SubmoduleReleases.date(git.tagTime(tag.name())))
+                    .append(")\n\n");
             List<String> breaking = new ArrayList<>();
             for (Submodule s : submodules) {
                 Pin now = pin(commit, s);

@@ -286,6 +286,36 @@ class SubmoduleWorkflowTest {
     }
 
     @Test
+    void prepareRefreshesTheCompatibilityMatrixForTheReleaseItTags() throws Exception {
+        pin("sdk/python", python.get("python-v0.2.8"));
+        platform.commitIndex("feat: first release");
+        platform.annotatedTag("v1.0.0");
+        pin("sdk/python", python.get("python-v0.2.9"));
+        platform.commitIndex("fix(deps): python sdk 0.2.9");
+        workflow(options()).matrix();
+        platform.git().add().addFilepattern("docs/SDK_COMPATIBILITY.md").call();
+        platform.commitIndex("docs: compatibility matrix");
+        String before = Files.readString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md"));
+        assertFalse(before.contains("### Platform v1.0.1"), before);
+
+        new PrepareWorkflow(PrepareOptions.of(ReleaseOptions.of(platform.dir()).withEnvironment(env()).withLog(log)).withPush(false)).execute();
+        assertTrue(platform.git().getRepository().exactRef("refs/tags/v1.0.1") != null, "prepare tagged v1.0.1");
+        String after = Files.readString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md"));
+        assertTrue(after.contains("## Current SDK Versions (newest platform release: v1.0.1)"), after);
+        assertTrue(after.contains("### Platform v1.0.1 ("), after);
+        assertTrue(after.contains("- Python SDK: python-v0.2.9"), after);
+        workflow(options().withCheck(true)).matrix(); // the release commit passes the check CI runs
+
+        // offline, prepare leaves the file and says why
+        platform.commit("fix: later");
+        RecordingLog offline = new RecordingLog();
+        new PrepareWorkflow(PrepareOptions.of(ReleaseOptions.of(platform.dir()).withEnvironment(env()).withLog(offline).withOffline(true))
+                .withPush(false)).execute();
+        assertEquals(after, Files.readString(platform.dir().resolve("docs/SDK_COMPATIBILITY.md")));
+        assertTrue(offline.everything().contains("docs/SDK_COMPATIBILITY.md is left as it is: Maven runs offline (-o)"), offline.everything());
+    }
+
+    @Test
     void withoutAMatrixFileTheUpdateCommitsTheGitlinksAlone() throws Exception {
         pin("sdk/python", python.get("python-v0.2.8"));
         platform.commitIndex("chore: older python sdk");
