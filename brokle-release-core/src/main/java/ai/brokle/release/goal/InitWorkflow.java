@@ -1,5 +1,9 @@
 package ai.brokle.release.goal;
 
+import java.util.LinkedHashMap;
+import ai.brokle.release.git.RemoteTags;
+import ai.brokle.release.git.SubmoduleLinks;
+import ai.brokle.release.init.Adoption;
 import ai.brokle.release.GoalCommands;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
@@ -27,6 +31,8 @@ import java.util.Map;
  */
 public final class InitWorkflow {
 
+    private static final int REMOTE_TIMEOUT_SECONDS = 30;
+
     private final InitOptions options;
     private final PrintStream stdout;
     private final ReleaseLog log;
@@ -41,15 +47,17 @@ public final class InitWorkflow {
     public Map<String, String> execute() {
         Path root;
         Layout layout;
+        Adoption adoption;
         try (GitRepository git = GitRepository.open(options.release().baseDirectory())) {
             root = git.workTree();
             String remote = git.hasRemote("origin") ? git.remoteUrl("origin") : null;
             layout = Layout.detect(root, git.tagNames(), remote);
+            adoption = Adoption.survey(root, layout, sdkTags(git, layout));
         } catch (IOException e) {
             throw new ReleaseError("Cannot read the repository's files: " + e.getMessage(), e);
         }
         String plugin = releasedPlugin(options.plugin());
-        Map<String, String> files = new InitFiles(layout, plugin).files();
+        Map<String, String> files = new InitFiles(layout, adoption, plugin).files();
         try {
             new ConfigLoader().parse(InitFiles.CONFIG, files.get(InitFiles.CONFIG));
         } catch (ReleaseFailure e) {
@@ -59,10 +67,14 @@ public final class InitWorkflow {
         Plan plan = new Plan(List.of(writing), Journal.NONE, log);
         List<String> problems = plan.problems(options.mode());
         if (!problems.isEmpty()) {
-            throw new ReleaseFailure("init writes nothing: " + problems.size() + " of its files exist already", problems);
+            throw new ReleaseFailure("init writes nothing", problems);
         }
         log.info("Found " + layout.kind().component() + " layout: component '" + layout.name() + "', tags " + layout.tagPrefix() + "<version>"
                 + (layout.submodules().isEmpty() ? "" : ", submodules " + String.join(", ", layout.submodules().keySet())));
+        if (!adoption.report().isEmpty()) {
+            log.info("What the repository has, and what init does with it:");
+            adoption.report().forEach(line -> log.info("  " + line));
+        }
         plan.run(options.mode());
         if (!options.release().commands().equals(GoalCommands.SHORT)) {
             log.info("To call the goals as 'mvn brokle-release:<goal>' in a repository without a POM, add the plugin group to"
@@ -70,6 +82,39 @@ public final class InitWorkflow {
                     + " Action adds it on runners). Until then: " + options.release().command("<goal>"));
         }
         return files;
+    }
+
+    /**
+     * The tags of each submodule's SDK remote, read with ls-remote (nothing is fetched): the prefixes
+     * the SDKs actually tag with. Offline, or when a remote cannot be reached, none, and why.
+     */
+    private Map<String, Adoption.SdkTags> sdkTags(GitRepository git, Layout layout) {
+        Map<String, Adoption.SdkTags> out = new LinkedHashMap<>();
+        if (layout.submodules().isEmpty()) {
+            return out;
+        }
+        SubmoduleLinks links = new SubmoduleLinks(git);
+        Map<String, String> urls = new LinkedHashMap<>();
+        git.head().ifPresent(head -> links.declared(head).forEach(d -> urls.put(d.path(), d.url())));
+        for (String path : layout.submodules().keySet()) {
+            String url = urls.get(path);
+            if (url == null) {
+                out.put(path, new Adoption.SdkTags(null, List.of(), ".gitmodules is not committed yet"));
+                continue;
+            }
+            String resolved = links.resolveUrl(url);
+            if (options.release().offline()) {
+                out.put(path, new Adoption.SdkTags(SubmoduleLinks.masked(resolved), List.of(), "Maven runs offline"));
+                continue;
+            }
+            try {
+                out.put(path, new Adoption.SdkTags(SubmoduleLinks.masked(resolved), RemoteTags.list(resolved, options.release().credentials(),
+                        REMOTE_TIMEOUT_SECONDS), null));
+            } catch (ReleaseError e) {
+                out.put(path, new Adoption.SdkTags(SubmoduleLinks.masked(resolved), List.of(), e.getMessage()));
+            }
+        }
+        return out;
     }
 
     /**
