@@ -194,9 +194,12 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
         Map<String, String> replaced = new LinkedHashMap<>();
         List<Binary> binaries = new ArrayList<>();
         Set<String> imageNames = new LinkedHashSet<>();
+        boolean ours = w.text().contains(InitFiles.WRITTEN_BY);
         for (WorkflowFile.Job job : w.jobs()) {
             String scripts = job.scripts();
-            if (job.calls() != null && job.calls().startsWith("./")) {
+            if (ours && InitFiles.JOBS.contains(job.id()) && (job.calls() == null || !gates.isEmpty())) {
+                replaced.put(job.id(), job.id() + " (as init writes it now)");
+            } else if (job.calls() != null && job.calls().startsWith("./")) {
                 gates.add(job);
             } else if (job.uses("docker/build-push-action")) {
                 images.add(job);

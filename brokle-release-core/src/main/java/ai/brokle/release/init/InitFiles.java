@@ -12,6 +12,10 @@ import java.util.Map;
  */
 public final class InitFiles {
     public static final String CONFIG = ".brokle-release.yml";
+    /** The line each workflow init writes carries, by which a later init knows its own jobs. */
+    static final String WRITTEN_BY = "# Written by brokle-release init";
+    /** The ids of the jobs init writes. */
+    static final java.util.Set<String> JOBS = java.util.Set.of("validate", "test", "build", "approve", "images", "perform", "prepare", "publish");
     // the current majors (Node 24 runtimes); a repository's own newer major is kept
     private static final String CHECKOUT = "actions/checkout@v6";
     private static final String SETUP_JAVA = "actions/setup-java@v5";
@@ -206,7 +210,7 @@ public final class InitFiles {
     // ---------------------------------------------------------------- workflows
 
     private String header(String name, String comment) {
-        return "# " + comment + "\n# Written by brokle-release init; see docs/ci.md of brokle-release.\nname: " + name + "\n";
+        return "# " + comment + "\n" + WRITTEN_BY + "; see docs/ci.md of brokle-release.\nname: " + name + "\n";
     }
 
     /** Checkout with every tag and no token left in .git/config, Java, and the plugin's Maven cache. */

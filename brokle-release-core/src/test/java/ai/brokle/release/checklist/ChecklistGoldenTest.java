@@ -76,6 +76,10 @@ class ChecklistGoldenTest {
             String results = checklist(repo.dir(), "v3.2.1", "tests=failure,ci=", null);
             assertTrue(results.contains("- [ ] All tests passing — _not passed in this pipeline (failure)_"), results);
             assertTrue(results.contains("- [ ] CI/CD pipeline passed — _not passed in this pipeline (did not run)_"), results);
+            // a pipeline that ran no tests names none: "All tests passing" stays open
+            String noTests = checklist(repo.dir(), "v3.2.1", "ci=success", null);
+            assertTrue(noTests.contains("- [ ] All tests passing"), noTests);
+            assertTrue(noTests.contains("- [x] CI/CD pipeline passed"), noTests);
             String vouched = checklist(repo.dir(), "v3.2.1", "tests", null);
             assertTrue(vouched.contains("- [x] All tests passing — _vouched for by whoever ran this_"), vouched);
 

@@ -103,18 +103,30 @@ class InitWorkflowTest {
                     "packages for ghcr.io, contents for the publication record the checklist reads");
             assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#perform")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("validate-submodules.yml#validate-submodules")));
-            assertEquals("{\"contents\":\"write\",\"pull-requests\":\"write\"}", permissions(jobs.get("update-submodules.yml#update-submodules")));
-            // validate, then the binaries in a matrix, then images, then perform
-            assertEquals("validate", jobs.get("release.yml#build").path("needs").asText());
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("update-submodules.yml#update-submodules")),
+                    "GITHUB_TOKEN reads; the GitHub App's token pushes the branch and opens the pull request, so that CI runs on it");
+            // validate, the tests (no CI of its own: go test), the binaries in a matrix, the approval, then images, then perform
+            assertEquals("[\"validate\"]", jobs.get("release.yml#test").path("needs").toString());
+            assertEquals("[\"validate\",\"test\"]", jobs.get("release.yml#build").path("needs").toString());
             assertEquals("[\"amd64\",\"arm64\"]", jobs.get("release.yml#build").path("strategy").path("matrix").path("goarch").toString());
-            assertEquals("build", jobs.get("release.yml#images").path("needs").asText());
-            assertEquals("images", jobs.get("release.yml#perform").path("needs").asText());
+            assertEquals("[\"validate\",\"test\",\"build\"]", jobs.get("release.yml#approve").path("needs").toString());
+            assertEquals("production", jobs.get("release.yml#approve").path("environment").asText());
+            assertEquals("[\"approve\"]", jobs.get("release.yml#images").path("needs").toString(), "no image (latest included) before the approval");
+            assertEquals("[\"approve\",\"images\",\"build\",\"test\"]", jobs.get("release.yml#perform").path("needs").toString());
             String release = files.get(".github/workflows/release.yml");
             assertTrue(release.contains("mvn -B " + PLUGIN + ":images"), release);
-            assertTrue(release.contains("checklist -Dbrokle.passed=ci=${{ needs.images.result }}"), "the pipeline's result, not a literal: " + release);
+            assertTrue(release.contains("checklist -Dbrokle.passed=tests=${{ needs.test.result }},ci=${{ needs.images.result }}"),
+                    "the pipeline's results, not a literal: " + release);
             assertTrue(release.contains("go build -trimpath") && release.contains("./cmd/brokle-worker"), release);
+            assertTrue(release.contains("- run: go test ./..."), release);
+            assertFalse(release.contains("-X "), "no version variable in this Go code: nothing stamped rather than a wrong target");
             String update = files.get(".github/workflows/update-submodules.yml");
             assertTrue(update.contains("repository_dispatch:\n    types: [sdk-released]") && update.contains("workflow_dispatch:"), update);
+            assertTrue(update.contains("-Dbrokle.updateSubmodules.prereleases=\"${PRERELEASE}\" -Dbrokle.autoMerge=squash"), update);
+            assertTrue(update.contains("git config user.name"), "a git identity for the commit");
+            assertTrue(update.contains("GITHUB_TOKEN: ${{ steps.app-token.outputs.token }}"), update);
+            assertTrue(files.get(".github/workflows/validate-submodules.yml").contains("compatibility-matrix -Dbrokle.check=true"),
+                    "the pull request's matrix is checked where it runs: on the pull request");
         }
     }
 
@@ -136,10 +148,12 @@ class InitWorkflowTest {
             assertTrue(python.publish().pypi() != null);
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("publish.yml#build")));
+            assertEquals("[\"build\",\"test\"]", jobs.get("publish.yml#publish").path("needs").toString(), "published after the tests passed");
             assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("publish.yml#publish")),
                     "Trusted Publishing needs id-token: write");
             assertFalse(files.get(".github/workflows/publish.yml").contains("PYPI_TOKEN"), "no stored PyPI token");
-            assertFalse(files.get(".github/workflows/publish.yml").contains("brokle.passed"), "the workflow runs no tests: the checklist ticks none");
+            assertTrue(files.get(".github/workflows/publish.yml").contains("-Dbrokle.passed=tests=${{ needs.test.result }},build=${{ needs.build.result }}"),
+                    "the checklist reads the test job's result");
         }
     }
 
@@ -160,7 +174,7 @@ class InitWorkflowTest {
             assertTrue(js.changesets());
             assertTrue(js.publish().npm() != null);
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
-            assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#prepare")));
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#prepare")), "the App token pushes, not GITHUB_TOKEN");
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("changeset-status.yml#changeset-status")));
             assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("release.yml#publish")));
             assertTrue(files.get(".github/workflows/release.yml").contains("pnpm install --frozen-lockfile"), "a pnpm workspace is built with pnpm");
@@ -221,11 +235,18 @@ class InitWorkflowTest {
             repo.commitAll("init");
             repo.annotatedTag("release-1.4.0");
             repo.write(".brokle-release.yml", "# ours\ncomponents:\n  app: {}\n");
-            ReleaseFailure refused = assertThrows(ReleaseFailure.class, () -> init(repo.dir(), false));
-            assertTrue(refused.getMessage().contains(".brokle-release.yml exists; move it aside, or run again with -Dbrokle.force=true"),
-                    refused.getMessage());
-            assertEquals("# ours\ncomponents:\n  app: {}\n", Files.readString(repo.dir().resolve(".brokle-release.yml")));
-            assertFalse(Files.exists(repo.dir().resolve(".github")), "nothing at all was written");
+            Map<String, String> files = init(repo.dir(), false);
+            assertEquals("# ours\ncomponents:\n  app: {}\n", Files.readString(repo.dir().resolve(".brokle-release.yml")), "theirs is kept");
+            assertEquals(files.get(".brokle-release.yml"), Files.readString(repo.dir().resolve(".brokle-release.yml.proposed")),
+                    "init's is beside it, to compare");
+            assertTrue(log.lines().contains("Kept .brokle-release.yml as it is; wrote .brokle-release.yml.proposed beside it: compare them"
+                    + " (diff .brokle-release.yml .brokle-release.yml.proposed), then move it over, or run init again with -Dbrokle.force=true"),
+                    log.lines().toString());
+            assertTrue(Files.exists(repo.dir().resolve(".github/workflows/release.yml")), "the files that did not exist are written");
+            RecordingLog again = new RecordingLog();
+            new InitWorkflow(new InitOptions(ReleaseOptions.of(repo.dir()).withLog(again), PLUGIN, false, false),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+            assertTrue(again.lines().contains("[init-files] already done"), "a second run finds its files and proposal in place: " + again.lines());
 
             init(repo.dir(), true);
             ReleaseConfig config = ConfigLoader.load(repo.dir());
