@@ -218,6 +218,100 @@ class ReleaseDistributionTest {
         assertEquals("version=0.2.0\n", Files.readString(output));
     }
 
+    @Test
+    @Order(8)
+    void theGeneratedUpdateSubmodulesWorkflowRunsGreenAfterAnSdkRelease() throws Exception {
+        String token = "ghs_apptoken0123456789abcdefghijklmnopqr";
+        try (ai.brokle.release.testing.FakeGitHub github = ai.brokle.release.testing.FakeGitHub.start(token)) {
+            // the Python SDK, released as v0.4.0; the platform pins it and keeps the compatibility matrix
+            Path sdkWork = tmp.resolve("wf-python");
+            ObjectIdHolder v040 = new ObjectIdHolder();
+            try (ai.brokle.release.testing.TestRepo sdk = ai.brokle.release.testing.TestRepo.init(sdkWork)) {
+                v040.id = sdk.commit("feat: client").copy();
+                sdk.annotatedTag("v0.4.0");
+            }
+            Path sdkRemote = tmp.resolve("wf-python.git");
+            org.eclipse.jgit.api.Git.cloneRepository().setURI(sdkWork.toUri().toString()).setDirectory(sdkRemote.toFile()).setBare(true).call().close();
+            Path origin = tmp.resolve("wf-platform-origin.git");
+            org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
+            Path platformDir = tmp.resolve("wf-platform");
+            try (ai.brokle.release.testing.TestRepo platform = ai.brokle.release.testing.TestRepo.init(platformDir)) {
+                platform.write("go.mod", "module brokle\n\ngo 1.25\n");
+                platform.write(".gitmodules", "[submodule \"sdk/python\"]\n\tpath = sdk/python\n\turl = " + sdkRemote.toUri() + "\n");
+                platform.git().add().addFilepattern(".").call();
+                platform.stageGitlink("sdk/python", v040.id);
+                platform.commitIndex("feat: platform");
+                platform.annotatedTag("v1.0.0");
+                platform.git().remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(origin.toUri().toString())).call();
+            }
+            // maintainers: init, the matrix, commit, push (the released plugin, as runners get it)
+            Path bin = Files.createDirectories(tmp.resolve("wf-bin"));
+            Path settings = Files.writeString(tmp.resolve("wf-settings.xml"), "<settings>\n  <localRepository>" + tmp.resolve("wf-m2")
+                    + "</localRepository>\n  <mirrors>\n    <mirror>\n      <id>release</id>\n      <mirrorOf>*</mirrorOf>\n      <url>file://"
+                    + repository + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
+            Tools.seedFromCentral(repository, Path.of(System.getProperty("distribution.localRepository")));
+            Path mvn = bin.resolve("mvn");
+            Files.writeString(mvn, "#!/bin/sh\nexec '" + oldestMaven() + "' -s '" + settings + "' \"$@\"\n");
+            mvn.toFile().setExecutable(true);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", bin + ":" + System.getenv("PATH"), "GITHUB_API_URL",
+                    github.apiUrl().toString(), "GITHUB_REPOSITORY", "brokle-ai/brokle"));
+            String plugin = "ai.brokle:brokle-release-maven-plugin:" + version;
+            Tools.run(platformDir, env, Tools.BUILD_TIMEOUT_MINUTES, mvn.toString(), "-B", plugin + ":init");
+            Tools.run(platformDir, Map.copyOf(withToken(env, token)), Tools.BUILD_TIMEOUT_MINUTES, mvn.toString(), "-B", plugin + ":compatibility-matrix");
+            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(platformDir.toFile())) {
+                git.add().addFilepattern(".brokle-release.yml").addFilepattern(".github").addFilepattern("docs").call();
+                git.commit().setMessage("chore: brokle-release").setAuthor("Dev", "dev@example.com").setCommitter("Dev", "dev@example.com").call();
+                git.push().setRemote("origin").add("main").setPushTags().call();
+            }
+            String matrixBefore = Files.readString(platformDir.resolve("docs/SDK_COMPATIBILITY.md"));
+            assertTrue(matrixBefore.contains("| Python SDK | 0.4.0 |"), matrixBefore);
+
+            // the SDK releases v0.4.1 and dispatches sdk-released
+            try (ai.brokle.release.testing.TestRepo sdk = ai.brokle.release.testing.TestRepo.open(sdkWork)) {
+                sdk.commit("fix: retry on 429");
+                sdk.annotatedTag("v0.4.1");
+                sdk.git().push().setRemote(sdkRemote.toUri().toString()).setPushAll().setPushTags().call();
+            }
+            Path event = Files.writeString(tmp.resolve("wf-event.json"),
+                    "{\"action\":\"sdk-released\",\"client_payload\":{\"sdk\":\"python\",\"version\":\"0.4.1\",\"tag\":\"v0.4.1\"}}");
+            env.put("GITHUB_EVENT_PATH", event.toString());
+            env.put("GITHUB_EVENT_NAME", "repository_dispatch");
+
+            // the workflow's steps in order: the App token step gives the token; checkout, Java and the cache are in place already
+            WorkflowSteps update = WorkflowSteps.read(platformDir.resolve(".github/workflows/update-submodules.yml"), "update-submodules");
+            Map<String, String> expressions = Map.of("steps.app-token.outputs.token", token, "inputs.prerelease || false", "false",
+                    "secrets.GITHUB_TOKEN", token);
+            List<String> ran = update.run(platformDir, env, expressions);
+            assertTrue(ran.stream().anyMatch(r -> r.contains(":update-submodules")), "the update step ran: " + ran);
+
+            // the pull request: the bot branch with the gitlink and the refreshed matrix, auto-merge on
+            assertEquals(1, github.pullRequests().size(), github.requests().toString());
+            com.fasterxml.jackson.databind.JsonNode pull = github.pullRequests().get(0);
+            assertEquals("bot/update-sdk-submodules", pull.path("head").asText());
+            assertEquals("SQUASH", pull.path("auto_merge").path("merge_method").asText(), pull.toString());
+
+            // CI on the pull request: the validate-submodules workflow's steps on the bot branch pass
+            Path pr = tmp.resolve("wf-pr");
+            org.eclipse.jgit.api.Git.cloneRepository().setURI(origin.toUri().toString()).setBranch("bot/update-sdk-submodules")
+                    .setDirectory(pr.toFile()).call().close();
+            assertTrue(Files.readString(pr.resolve("docs/SDK_COMPATIBILITY.md")).contains("| Python SDK | 0.4.1 |"), "the matrix in the same commit");
+            WorkflowSteps validate = WorkflowSteps.read(pr.resolve(".github/workflows/validate-submodules.yml"), "validate-submodules");
+            List<String> checks = validate.run(pr, withToken(env, token), Map.of("secrets.GITHUB_TOKEN", token));
+            assertTrue(checks.stream().anyMatch(c -> c.contains(":compatibility-matrix -Dbrokle.check=true")), "the matrix check ran: " + checks);
+        }
+    }
+
+    private static Map<String, String> withToken(Map<String, String> env, String token) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.put("GITHUB_TOKEN", token);
+        return out;
+    }
+
+    /** A commit id set inside a try block. */
+    private static final class ObjectIdHolder {
+        org.eclipse.jgit.lib.ObjectId id;
+    }
+
     private static Path oldestMaven() {
         Path oldest = Path.of(System.getProperty("distribution.oldestMaven"), "bin", "mvn");
         assertTrue(Files.isExecutable(oldest), "the oldest supported Maven, unpacked by the plugin module's build: " + oldest);
