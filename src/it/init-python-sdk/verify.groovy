@@ -10,5 +10,6 @@ assert !workflow.contains('SNAPSHOT')
 assert workflow.contains('id-token: write')
 def log = new File(basedir, 'build.log').text
 assert log.contains('Wrote .github/workflows/publish.yml')
-assert log.contains('.brokle-release.yml exists; move it aside, or run again with -Dbrokle.force=true to replace it')
+assert log.contains('[init-files] already done')
+assert workflow.contains('needs.test.result')   // the checklist reads the test gate's result
 return true
