@@ -15,7 +15,6 @@ import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
@@ -87,12 +86,7 @@ public final class SubmoduleLinks {
         return url == null ? null : url.replaceAll("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@", "$1***@");
     }
 
-    /** A new commit on {@code base} whose gitlinks at the given paths point at the given commits. */
-    public ObjectId commitGitlinks(ObjectId base, Map<String, ObjectId> gitlinks, String message, PersonIdent who) {
-        return new ReleaseWriter(git).writeCommit(base, Map.of(), gitlinks, message, who);
-    }
-
-    /** Points the index's gitlinks at the given commits, so that the work tree's status matches a commit made with {@link #commitGitlinks}. */
+    /** Points the index's gitlinks at the given commits, so that the work tree's status matches a commit that sets them (ReleaseWriter.writeCommit). */
     public void stageGitlinks(Map<String, ObjectId> gitlinks) {
         Repository repository = git.jgit();
         try {

@@ -153,17 +153,17 @@ public final class SubmoduleWorkflow {
                     updates.stream().map(u -> u.submodule().config().name() + " to " + u.after().tag()).toList()))).strip() + "\n";
             SubmoduleLinks links = new SubmoduleLinks(git);
             ReleaseWriter writer = new ReleaseWriter(git);
-            Map.Entry<ObjectId, String> made = updateCommit(git, config, head, gitlinks, message);
-            ObjectId commit = made.getKey();
+            UpdateCommit made = updateCommit(git, config, head, gitlinks, message);
+            ObjectId commit = made.commit();
             updates.forEach(u -> log.info(u.submodule().path() + ": " + u.before() + " -> " + u.after().tag()));
-            if (!made.getValue().isEmpty()) {
-                log.info(made.getValue() + ": refreshed in the same commit");
+            if (made.matrix() != null) {
+                log.info(made.matrix() + ": refreshed in the same commit");
             }
             if (branch == null) {
                 writer.moveRefs(currentBranch, head, commit, Map.of(), "brokle-release: update submodules");
                 links.stageGitlinks(gitlinks);
-                if (!made.getValue().isEmpty()) {
-                    writer.checkOut(commit, List.of(made.getValue()));
+                if (made.matrix() != null) {
+                    writer.checkOut(commit, List.of(made.matrix()));
                 }
                 log.info("Committed " + commit.abbreviate(7).name() + " on " + currentBranch + ": " + message.strip());
                 List<String> checkedOut = updates.stream().map(u -> u.submodule().path())
@@ -349,19 +349,22 @@ public final class SubmoduleWorkflow {
         return CompatibilityMatrix.render(git, config, platform, commit, current, options.release().credentials(), null);
     }
 
+    /** The update's commit, and the matrix file it refreshed (null when it kept none or it did not change). */
+    private record UpdateCommit(ObjectId commit, String matrix) {
+    }
+
     /**
      * The update's commit: the moved gitlinks and, when the platform keeps the compatibility matrix,
      * the matrix as it reads with them, so that the commit passes {@code compatibility-matrix -Dbrokle.check=true}.
-     * Returns the commit and the matrix path when it changed (else null).
      */
-    private Map.Entry<ObjectId, String> updateCommit(GitRepository git, ReleaseConfig config, ObjectId head, Map<String, ObjectId> gitlinks,
+    private UpdateCommit updateCommit(GitRepository git, ReleaseConfig config, ObjectId head, Map<String, ObjectId> gitlinks,
             String message) {
         ReleaseWriter writer = new ReleaseWriter(git);
         ObjectId links = writer.writeCommit(head, Map.of(), gitlinks, message, writer.identity());
         String matrix = options.output();
         Map<String, byte[]> kept = writer.contents(head, List.of(matrix));
-        if (!kept.containsKey(matrix) || kept.get(matrix) == null) {
-            return Map.entry(links, "");
+        if (!kept.containsKey(matrix)) {
+            return new UpdateCommit(links, null);
         }
         List<String> problems = new ArrayList<>();
         List<Submodule> moved = Submodule.read(git, config, links, null, problems);
@@ -370,9 +373,9 @@ public final class SubmoduleWorkflow {
         }
         byte[] text = renderMatrix(git, config, platform(config), links, moved).getBytes(StandardCharsets.UTF_8);
         if (java.util.Arrays.equals(text, kept.get(matrix))) {
-            return Map.entry(links, "");
+            return new UpdateCommit(links, null);
         }
-        return Map.entry(writer.writeCommit(head, Map.of(matrix, text), gitlinks, message, writer.identity()), matrix);
+        return new UpdateCommit(writer.writeCommit(head, Map.of(matrix, text), gitlinks, message, writer.identity()), matrix);
     }
 
     /** The platform component: the one named, else the one at the repository root, else the first. */

@@ -76,6 +76,7 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
     private static final Pattern GO_VERSION_VAR = Pattern.compile("(?m)^(?:var\\s+|\\s+)(Version|version)\\s*(?:string\\s*)?=\\s*\"");
     private static final Pattern TS_VERSION = Pattern.compile("(?m)^export\\s+const\\s+(VERSION|APP_VERSION|version)\\s*(?::\\s*string\\s*)?=\\s*"
             + "(['\"])(v?)(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?\\2");
+    private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package main\\b");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "vendor", "testdata", ".next", "dist", "build", "sdk");
 
     /** Reads what the repository at {@code root} has; {@code sdkTags} gives each submodule's remote tags (empty when unread, with why). */
@@ -253,6 +254,16 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
         return new ReleaseJobs(path, gates, images, kept, replaced, binaries, List.copyOf(imageNames));
     }
 
+    /** Whether a path lies under a directory no source search enters (dependencies, builds, the SDK submodules). */
+    private static boolean skipped(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (SKIPPED_DIRS.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String readQuietly(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -318,9 +329,7 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
         }
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, 6)) {
-            walk.filter(p -> p.toString().endsWith(".go") && !p.toString().endsWith("_test.go"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').chars().filter(c -> c == '/').count() < 6)
-                    .filter(p -> { for (Path part : root.relativize(p)) { if (SKIPPED_DIRS.contains(part.toString())) { return false; } } return true; })
+            walk.filter(p -> p.toString().endsWith(".go") && !p.toString().endsWith("_test.go") && !skipped(root, p))
                     .sorted().forEach(sources::add);
         }
         String found = null;
@@ -332,7 +341,7 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
             if (!m.find()) {
                 continue;
             }
-            boolean mainPackage = text.matches("(?s).*^package main\\b.*") || Pattern.compile("(?m)^package main\\b").matcher(text).find();
+            boolean mainPackage = MAIN_PACKAGE.matcher(text).find();
             if (!mainPackage && rel.toLowerCase(Locale.ROOT).contains("version") && m.group(1).equals("Version") && found == null) {
                 found = module.group(1) + "/" + rel + ".Version";
             } else if (mainPackage && fallback == null) {
@@ -359,9 +368,7 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
             }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(dir, 5)) {
-                files = walk.filter(p -> p.toString().matches(".*\\.(ts|tsx|js|mjs)$"))
-                        .filter(p -> { for (Path part : root.relativize(p)) { if (SKIPPED_DIRS.contains(part.toString())) { return false; } } return true; })
-                        .sorted().toList();
+                files = walk.filter(p -> p.toString().matches(".*\\.(ts|tsx|js|mjs)$") && !skipped(root, p)).sorted().toList();
             }
             for (Path file : files) {
                 String rel = root.relativize(file).toString().replace('\\', '/');

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class WorkflowFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern USES = Pattern.compile("^([^@\\s]+)@(\\S+)$");
 
     /** One job: its id, its text (the key line and its body, as in the file), and its parsed form. */
     public record Job(String id, String text, JsonNode node) {
@@ -222,20 +221,6 @@ public final class WorkflowFile {
         return out;
     }
 
-    /** Every action its steps use, as {@code name → version} (the highest major seen wins). */
-    public Map<String, String> actions() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Job job : jobs) {
-            for (String a : job.actions()) {
-                Matcher m = USES.matcher(a);
-                if (m.matches()) {
-                    out.merge(m.group(1), m.group(2), (x, y) -> major(y) > major(x) ? y : x);
-                }
-            }
-        }
-        return out;
-    }
-
     /** The environments its jobs name (an expression stays as written). */
     public List<String> environments() {
         List<String> out = new ArrayList<>();
@@ -247,12 +232,6 @@ public final class WorkflowFile {
             }
         }
         return out;
-    }
-
-    /** The major of an action version such as v4 or v4.1.0; -1 when it is a branch or a commit. */
-    static int major(String version) {
-        Matcher m = Pattern.compile("^v?(\\d+)").matcher(version);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static int indent(String line) {

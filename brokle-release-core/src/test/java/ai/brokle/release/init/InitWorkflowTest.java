@@ -2,10 +2,8 @@ package ai.brokle.release.init;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** init on layouts like each Brokle repository: the configuration it writes loads, every workflow passes actionlint with least permissions. */
 class InitWorkflowTest {
-    private static final String PLUGIN = "ai.brokle:brokle-release-maven-plugin:0.1.0";
+    private static final String PLUGIN = InitRun.PLUGIN;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -40,8 +38,7 @@ class InitWorkflowTest {
     private final RecordingLog log = new RecordingLog();
 
     private Map<String, String> init(Path dir, boolean force) {
-        return new InitWorkflow(new InitOptions(ReleaseOptions.of(dir).withLog(log), PLUGIN, force, false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+        return InitRun.run(dir, force, log);
     }
 
     /** Every workflow passes actionlint; none grants at the top; each job asks for exactly what it needs. */
@@ -244,8 +241,7 @@ class InitWorkflowTest {
                     log.lines().toString());
             assertTrue(Files.exists(repo.dir().resolve(".github/workflows/release.yml")), "the files that did not exist are written");
             RecordingLog again = new RecordingLog();
-            new InitWorkflow(new InitOptions(ReleaseOptions.of(repo.dir()).withLog(again), PLUGIN, false, false),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+            InitRun.run(repo.dir(), false, again);
             assertTrue(again.lines().contains("[init-files] already done"), "a second run finds its files and proposal in place: " + again.lines());
 
             init(repo.dir(), true);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
-import ai.brokle.release.goal.InitOptions;
-import ai.brokle.release.goal.InitWorkflow;
 import ai.brokle.release.goal.PrepareOptions;
 import ai.brokle.release.goal.PrepareWorkflow;
 import ai.brokle.release.goal.ReleaseOptions;
@@ -20,9 +18,7 @@ import ai.brokle.release.testing.TestRepo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * detects, what it changes, and that what it writes passes the current actionlint.
  */
 class RealRepositoriesInitTest {
-    private static final String PLUGIN = "ai.brokle:brokle-release-maven-plugin:0.1.0";
+    private static final String PLUGIN = InitRun.PLUGIN;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -53,8 +49,7 @@ class RealRepositoriesInitTest {
     private final RecordingLog log = new RecordingLog();
 
     private Map<String, String> init(Path dir, boolean force) {
-        return new InitWorkflow(new InitOptions(ReleaseOptions.of(dir).withLog(log), PLUGIN, force, false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+        return InitRun.run(dir, force, log);
     }
 
     /** A repository with the fixture's files committed. */
