@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * detects, what it changes, and that what it writes passes the current actionlint.
  */
 class RealRepositoriesInitTest {
-    private static final String PLUGIN = InitRun.PLUGIN;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
