@@ -241,7 +241,12 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
         }
         kept.forEach(j -> report.add("  kept " + j.id() + ": not a step init makes"));
         replaced.forEach((id, by) -> report.add("  replaced " + id + " by " + by));
-        w.environments().forEach(e -> report.add("  environment " + e + " was used; publishing now waits for the approval of 'production'"));
+        w.environments().forEach(e -> report.add("  environment " + e + " was used; init's publishing jobs wait for the approval of "
+                + switch (layout.kind()) {
+                    case PLATFORM -> "'production'";
+                    case PYTHON -> "'pypi' ('testpypi' for a pre-release)";
+                    case JAVASCRIPT -> "'npm'";
+                }));
         if (w.triggers().contains("release")) {
             report.add("  changed: it ran on 'release: published' (a release made by hand); it now runs on the tag prepare pushes, and perform"
                     + " makes the GitHub release");

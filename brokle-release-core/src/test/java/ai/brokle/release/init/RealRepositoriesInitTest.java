@@ -259,6 +259,8 @@ class RealRepositoriesInitTest {
             assertEquals("3.11", jobs.path("build").path("steps").get(1).path("with").path("python-version").asText(), "their Python");
             assertTrue(log.everything().contains("replaced publish by perform (PyPI, TestPyPI for pre-releases, then the GitHub release)"),
                     log.everything());
+            assertTrue(log.everything().contains("was used; init's publishing jobs wait for the approval of 'pypi' ('testpypi' for a pre-release)"),
+                    "the SDK's own environments, not the platform's: " + log.everything());
             hardened(proposed, List.of());
             assertEquals(List.of(), lint(repo.dir(), files));
         }
