@@ -273,6 +273,15 @@ public final class ReleaseWriter {
         return changed;
     }
 
+    /** A commit, parsed: its message, tree and parents' ids. */
+    public RevCommit commit(ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit);
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The first line of a commit's message. */
     public String subject(ObjectId commit) {
         try (RevWalk walk = new RevWalk(repository)) {

@@ -3,23 +3,11 @@ package ai.brokle.release.goal;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
-import ai.brokle.release.changelog.ChangeHistory;
-import ai.brokle.release.changelog.ChangelogFile;
-import ai.brokle.release.changelog.ChangelogSection;
-import ai.brokle.release.changelog.ReleaseChanges;
-import ai.brokle.release.changelog.ReleaseHistory;
-import ai.brokle.release.changelog.RepositoryLinks;
 import ai.brokle.release.config.ComponentConfig;
-import ai.brokle.release.config.Placeholders;
 import ai.brokle.release.config.ReleaseConfig;
-import ai.brokle.release.config.VersionFileConfig;
-import ai.brokle.release.config.VersionFileKind;
 import ai.brokle.release.files.FileChange;
-import ai.brokle.release.files.RepositoryPath;
-import ai.brokle.release.files.VersionFileUpdater;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
-import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.LocalStep;
@@ -29,16 +17,7 @@ import ai.brokle.release.plan.PrepareJournal;
 import ai.brokle.release.plan.PrepareState;
 import ai.brokle.release.plan.RunLock;
 import ai.brokle.release.plan.Step;
-import ai.brokle.release.planning.ChangesetComponent;
-import ai.brokle.release.planning.ComponentPlan;
-import ai.brokle.release.submodules.CompatibilityMatrix;
-import ai.brokle.release.submodules.Submodule;
 import ai.brokle.release.text.Utf8;
-import ai.brokle.release.version.SemVer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,16 +53,6 @@ public final class PrepareWorkflow {
         this.log = options.release().log();
     }
 
-    /** What the release commit carries, worked out before anything changes. */
-    private record Draft(List<FileChange> changes, String message, Map<String, String> tagMessages) {
-        /** The released files: path → content. */
-        Map<String, byte[]> files() {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            changes.forEach(c -> files.put(c.path(), c.afterBytes()));
-            return files;
-        }
-    }
-
     public void execute() {
         Instant start = Instant.now();
         try (GitRepository git = GitRepository.open(options.release().baseDirectory());
@@ -92,7 +61,7 @@ public final class PrepareWorkflow {
             Optional<PrepareState> saved = PrepareState.read(git.gitDirectory());
             ReleaseStateLocks.clear(git, saved, start, "prepare", options.mode(), log);
             PrepareState state;
-            Draft draft = null;
+            ReleaseDraft draft = null;
             if (saved.isPresent() && saved.get().rollback != null) {
                 throw new ReleaseFailure("A rollback of " + String.join(", ", saved.get().tags.keySet()) + " is under way: run rollback again"
                         + " to finish it, then prepare");
@@ -132,7 +101,10 @@ public final class PrepareWorkflow {
                 }
                 state = new PrepareState();
                 if (problems.isEmpty()) {
-                    draft = draft(git, checked, releasing, problems, state);
+                    draft = ReleaseDraft.of(options.release(), git, checked, releasing, problems);
+                    state.versions.putAll(draft.versions());
+                    draft.changes().forEach(c -> state.paths.add(c.path()));
+                    plannedTags.addAll(draft.tagMessages().keySet());
                 }
                 if (!problems.isEmpty()) {
                     throw checked.failure("Cannot prepare the release (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
@@ -247,127 +219,14 @@ public final class PrepareWorkflow {
         }
     }
 
-    private Draft draft(GitRepository git, ReleaseChecks.Checked checked, List<Integer> releasing, List<String> problems, PrepareState state) {
-        ReleaseConfig config = checked.config();
-        Path root = git.workTree();
-        VersionFileUpdater files = new VersionFileUpdater(root);
-        RepositoryLinks links = ReleaseHistory.links(config, git);
-        Map<String, String> tagMessages = new LinkedHashMap<>();
-        List<String> tags = new ArrayList<>();
-        List<String> versions = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        ObjectId head = git.head().orElseThrow();
-        for (int i : releasing) {
-            ComponentConfig component = checked.components().get(i);
-            ComponentPlan plan = checked.plans().get(i);
-            SemVer next = plan.nextVersion();
-            ChangesetComponent.Release fromChangesets = null;
-            if (component.changesets()) {
-                // the workspace's packages, their changelogs and the consumed change files, as changeset-version writes them
-                fromChangesets = new ChangesetComponent(git, component).release(checked.changesetPlans().get(component.name()));
-                fromChangesets.changes().forEach(files::include);
-            }
-            for (VersionFileConfig file : component.versionFiles()) {
-                if (fromChangesets != null && file.kind() == VersionFileKind.PACKAGE_JSON) {
-                    continue;
-                }
-                VersionFileUpdater.Result result = files.update(file, next);
-                result.problems().forEach(p -> problems.add("Component '" + component.name() + "': " + p));
-            }
-            if (fromChangesets != null) {
-                tagMessages.put(plan.tag(), fromChangesets.notes());
-            } else {
-                ReleaseChanges changes = ReleaseHistory.release(git, component, links, head, next, plan.tag(),
-                        ReleaseHistory.today(options.release().environment()));
-                if (component.changelogPath() != null) {
-                    changelog(root, component, changes, links, files, problems);
-                }
-                tagMessages.put(plan.tag(), ReleaseHistory.notes(ReleaseHistory.template(root, component, problems), component).render(changes));
-            }
-            tags.add(plan.tag());
-            plannedTags.add(plan.tag());
-            versions.add(next.toString());
-            names.add(component.name());
-            state.versions.put(component.name(), next.toString());
-        }
-        compatibilityMatrix(git, config, checked, releasing, head, files, problems);
-        List<FileChange> changes = files.changes();
-        // whatever wrote them (version files, changelogs, change files), none is reached through a link or lies outside
-        changes.forEach(c -> RepositoryPath.problem(root, c.path()).filter(p -> problems.stream().noneMatch(q -> q.endsWith(p)))
-                .ifPresent(problems::add));
-        changes.forEach(c -> state.paths.add(c.path()));
-        String message = Placeholders.COMMIT_MESSAGE.render(config.commitMessage(), Map.of("tags", String.join(", ", tags),
-                "versions", String.join(", ", versions), "components", String.join(", ", names)));
-        return new Draft(changes, message.endsWith("\n") ? message : message + "\n", tagMessages);
-    }
-
-    /**
-     * A platform that keeps docs/SDK_COMPATIBILITY.md gets it refreshed in the release commit, as it
-     * will read once the release is tagged, so that {@code compatibility-matrix -Dbrokle.check=true}
-     * passes on the release. It reads the SDK remotes: offline, it is left as it is, with a warning.
-     */
-    private void compatibilityMatrix(GitRepository git, ReleaseConfig config, ReleaseChecks.Checked checked, List<Integer> releasing,
-            ObjectId head, VersionFileUpdater files, List<String> problems) {
-        String path = SubmoduleOptions.DEFAULT_OUTPUT;
-        Optional<Integer> platform = releasing.stream().filter(i -> checked.components().get(i).path().isEmpty()).findFirst();
-        if (platform.isEmpty() || !Files.isRegularFile(git.workTree().resolve(path)) || !Files.isRegularFile(git.workTree().resolve(".gitmodules"))) {
-            return;
-        }
-        if (options.release().offline()) {
-            log.warn(path + " is left as it is: Maven runs offline (-o) and the matrix reads the SDK remotes; run compatibility-matrix"
-                    + " after the release, or prepare without -o");
-            return;
-        }
-        ComponentConfig component = checked.components().get(platform.get());
-        ComponentPlan plan = checked.plans().get(platform.get());
-        List<Submodule> submodules = Submodule.read(git, config, head, null, problems);
-        try {
-            String text = CompatibilityMatrix.render(git, config, component, head, submodules, options.release().credentials(),
-                    new CompatibilityMatrix.Pending(new ReleaseTag(plan.tag(), plan.nextVersion()), ChangeHistory.date(Instant.now().getEpochSecond())));
-            byte[] before = Files.readAllBytes(git.workTree().resolve(path));
-            files.include(FileChange.of(path, before, text.getBytes(StandardCharsets.UTF_8)));
-        } catch (ReleaseError | IOException e) {
-            problems.add(path + " cannot be refreshed for " + plan.tag() + ": " + e.getMessage());
-        }
-    }
-
-    private static void changelog(Path root, ComponentConfig component, ReleaseChanges changes, RepositoryLinks links,
-            VersionFileUpdater files, List<String> problems) {
-        String path = component.changelogPath();
-        Optional<String> unsafe = RepositoryPath.problem(root, path);
-        if (unsafe.isPresent()) {
-            problems.add("Component '" + component.name() + "': changelog " + unsafe.get());
-            return;
-        }
-        Path file = root.resolve(path);
-        String existing = null;
-        byte[] before = null;
-        try {
-            if (Files.isRegularFile(file)) {
-                before = Files.readAllBytes(file);
-                existing = Utf8.decode(before);
-            }
-        } catch (Utf8.NotUtf8 e) {
-            problems.add("Component '" + component.name() + "': " + path + " is " + e.getMessage() + "; the release rewrites it, so it must be"
-                    + " UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)");
-            return;
-        } catch (IOException e) {
-            problems.add("Component '" + component.name() + "': " + path + " cannot be read (" + e.getMessage() + ")");
-            return;
-        }
-        // the version is not released yet (its tag is free): a section an earlier changelog run wrote for it is regenerated
-        ChangelogFile.Result merged = ChangelogFile.merge(existing, List.of(ChangelogSection.of(changes)), links, Set.of(changes.version()));
-        files.include(FileChange.of(path, before, merged.text().getBytes(StandardCharsets.UTF_8)));
-    }
-
     /** The release commit and its tags: objects first, then the branch and every tag in one atomic ref update. */
     private final class CommitStep extends LocalStep {
         private final GitRepository git;
         private final ReleaseWriter writer;
         private final PrepareState state;
-        private final Draft draft;
+        private final ReleaseDraft draft;
 
-        CommitStep(GitRepository git, ReleaseWriter writer, PrepareState state, Draft draft) {
+        CommitStep(GitRepository git, ReleaseWriter writer, PrepareState state, ReleaseDraft draft) {
             this.git = git;
             this.writer = writer;
             this.state = state;

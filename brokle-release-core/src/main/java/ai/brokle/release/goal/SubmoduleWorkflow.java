@@ -3,8 +3,6 @@ package ai.brokle.release.goal;
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
-import ai.brokle.release.changelog.ReleaseHistory;
-import ai.brokle.release.changelog.RepositoryLinks;
 import ai.brokle.release.commits.ConventionalCommit;
 import ai.brokle.release.commits.ConventionalCommitParser;
 import ai.brokle.release.config.ComponentConfig;
@@ -17,9 +15,6 @@ import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.git.SubmoduleLinks;
-import ai.brokle.release.http.Sleeper;
-import ai.brokle.release.publish.ReleaseTarget;
-import ai.brokle.release.publish.github.GitHubClient;
 import ai.brokle.release.publish.github.GitHubRelease;
 import ai.brokle.release.submodules.CompatibilityMatrix;
 import ai.brokle.release.submodules.SdkRemote;
@@ -274,30 +269,10 @@ public final class SubmoduleWorkflow {
     }
 
     private String pullRequest(ReleaseConfig config, GitRepository git, String branch, String base, String title, String body) {
-        RepositoryLinks links = ReleaseHistory.links(config, git);
-        String repository = GitHubEnvironment.repository(config.github(), ReleaseTarget.fromWebAddress(links == null ? null : links.base()),
-                options.release());
-        if (repository == null) {
-            throw new ReleaseFailure("The GitHub repository for the pull request is unknown: set github.repository (owner/name) in "
-                    + ReleaseConfig.FILE_NAME);
-        }
-        GitHubClient github = new GitHubClient(GitHubEnvironment.apiUrl(config.github(), options.release()), options.token(), options.retry(),
-                Sleeper.REAL, log);
-        Optional<GitHubRelease.PullRequest> open = github.findPullRequest(repository, branch);
-        GitHubRelease.PullRequest pull;
-        if (open.isPresent()) {
-            pull = github.updatePullRequest(repository, open.get().number(), title, body);
-            log.info("Updated pull request #" + pull.number() + ": " + pull.htmlUrl());
-        } else {
-            pull = github.createPullRequest(repository, branch, base, title, body);
-            log.info("Opened pull request #" + pull.number() + ": " + pull.htmlUrl());
-        }
+        PullRequests pulls = PullRequests.of(config, git, options.release(), options.token(), options.retry());
+        GitHubRelease.PullRequest pull = pulls.openOrUpdate(branch, base, title, body, List.of());
         if (options.autoMerge() != null) {
-            if (github.autoMerge(repository, pull, options.autoMerge())) {
-                log.info("Merged pull request #" + pull.number() + " (" + options.autoMerge() + "): nothing was left to wait for");
-            } else {
-                log.info("Pull request #" + pull.number() + " merges by itself (" + options.autoMerge() + ") once its required checks pass");
-            }
+            pulls.autoMerge(pull, options.autoMerge());
         }
         return pull.htmlUrl();
     }

@@ -43,6 +43,8 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Pattern DISPATCHES = Pattern.compile("/repos/([^/]+/[^/]+)/dispatches");
     private static final Pattern PULLS = Pattern.compile("/repos/([^/]+/[^/]+)/pulls");
     private static final Pattern PULL = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)");
+    private static final Pattern LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels");
+    private static final Pattern LABEL = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels/([^/]+)");
     private static final Pattern PULL_MERGE = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/merge");
 
     /** A recorded request. */
@@ -175,6 +177,26 @@ public final class FakeGitHub implements AutoCloseable {
      */
     public synchronized void pullsMergeableNow(boolean value) {
         pullsMergeableNow = value;
+    }
+
+    /** A pull request merged on GitHub: closed, merged, with the commit the merge made on the base. */
+    public synchronized void markMerged(long number, String mergeCommitSha) {
+        ObjectNode pull = pull((int) number);
+        pull.put("state", "closed");
+        pull.put("merged", true);
+        pull.put("merged_at", "2026-12-02T12:00:00Z");
+        pull.put("merge_commit_sha", mergeCommitSha);
+    }
+
+    private ObjectNode pull(int number) {
+        return number < 1 || number > pulls.size() ? null : pulls.get(number - 1);
+    }
+
+    /** The names of a pull request's labels. */
+    public synchronized List<String> labels(long number) {
+        List<String> out = new ArrayList<>();
+        pull((int) number).path("labels").forEach(l -> out.add(l.path("name").asText()));
+        return out;
     }
 
     public synchronized List<ObjectNode> pullRequests() {
@@ -357,9 +379,12 @@ public final class FakeGitHub implements AutoCloseable {
         } else if ((m = PULLS.matcher(path)).matches() && method.equals("GET")) {
             String head = URLDecoder.decode(param(query, "head"), StandardCharsets.UTF_8);
             String owner = m.group(1).substring(0, m.group(1).indexOf('/'));
+            String state = query != null && param(query, "state") != null ? param(query, "state") : "open";
             ArrayNode list = JSON.createArrayNode();
-            pulls.stream().filter(p -> p.path("state").asText().equals("open") && (owner + ":" + p.path("head").asText()).equals(head))
-                    .forEach(list::add);
+            List<ObjectNode> newestFirst = new ArrayList<>(pulls);
+            java.util.Collections.reverse(newestFirst);
+            newestFirst.stream().filter(p -> (state.equals("all") || p.path("state").asText().equals(state))
+                    && (owner + ":" + p.path("head").asText()).equals(head)).forEach(list::add);
             send(exchange, 200, list);
         } else if ((m = PULLS.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode pull = (ObjectNode) JSON.readTree(body);
@@ -370,6 +395,39 @@ public final class FakeGitHub implements AutoCloseable {
             pull.put("html_url", "https://github.com/" + m.group(1) + "/pull/" + number);
             pulls.add(pull);
             send(exchange, 201, pull);
+        } else if ((m = LABELS.matcher(path)).matches() && method.equals("POST")) {
+            ObjectNode pull = pull(Integer.parseInt(m.group(2)));
+            if (pull == null) {
+                send(exchange, 404, message("Not Found"));
+                return;
+            }
+            ArrayNode labels = pull.has("labels") ? (ArrayNode) pull.get("labels") : pull.putArray("labels");
+            for (JsonNode name : JSON.readTree(body).path("labels")) {
+                boolean has = false;
+                for (JsonNode l : labels) {
+                    has |= l.path("name").asText().equals(name.asText());
+                }
+                if (!has) {
+                    labels.addObject().put("name", name.asText());
+                }
+            }
+            send(exchange, 200, labels);
+        } else if ((m = LABEL.matcher(path)).matches() && method.equals("DELETE")) {
+            ObjectNode pull = pull(Integer.parseInt(m.group(2)));
+            String name = URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+            ArrayNode labels = pull == null || !pull.has("labels") ? null : (ArrayNode) pull.get("labels");
+            int at = -1;
+            for (int i = 0; labels != null && i < labels.size(); i++) {
+                if (labels.get(i).path("name").asText().equals(name)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                send(exchange, 404, message("Label does not exist"));
+                return;
+            }
+            labels.remove(at);
+            send(exchange, 200, labels);
         } else if (path.equals("/graphql") && method.equals("POST")) {
             graphql(exchange, JSON.readTree(body));
         } else if ((m = PULL_MERGE.matcher(path)).matches() && method.equals("PUT")) {

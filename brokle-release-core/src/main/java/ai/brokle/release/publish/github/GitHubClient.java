@@ -144,6 +144,39 @@ public final class GitHubClient {
         return r.body().isArray() && !r.body().isEmpty() ? Optional.of(GitHubRelease.PullRequest.of(r.body().get(0))) : Optional.empty();
     }
 
+    /**
+     * The pull requests from {@code branch} of the repository's owner in {@code state} (open, closed
+     * or all), newest first.
+     */
+    public List<GitHubRelease.PullRequest> pullRequests(String repository, String branch, String state) {
+        String owner = repository.substring(0, repository.indexOf('/'));
+        Response r = call("GET", path(repository, "pulls") + "?state=" + state + "&sort=created&direction=desc&per_page=100&head="
+                + URLEncoder.encode(owner + ":" + branch, StandardCharsets.UTF_8), null, null, 200);
+        List<GitHubRelease.PullRequest> out = new ArrayList<>();
+        r.body().forEach(p -> out.add(GitHubRelease.PullRequest.of(p)));
+        return out;
+    }
+
+    /** Closes an open pull request. */
+    public void closePullRequest(String repository, long number) {
+        ObjectNode changes = JSON.createObjectNode();
+        changes.put("state", "closed");
+        call("PATCH", path(repository, "pulls/" + number), json(changes), "application/json", 200);
+    }
+
+    /** Adds labels to an issue or pull request (GitHub creates a label that does not exist yet). */
+    public void addLabels(String repository, long number, List<String> labels) {
+        ObjectNode body = JSON.createObjectNode();
+        labels.forEach(body.putArray("labels")::add);
+        call("POST", path(repository, "issues/" + number + "/labels"), json(body), "application/json", 200);
+    }
+
+    /** Removes a label from an issue or pull request; one it does not carry is no error. */
+    public void removeLabel(String repository, long number, String label) {
+        call("DELETE", path(repository, "issues/" + number + "/labels/" + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20")),
+                null, null, 200, 404);
+    }
+
     /** Opens a pull request from {@code head} into {@code base}. */
     public GitHubRelease.PullRequest createPullRequest(String repository, String head, String base, String title, String body) {
         ObjectNode pull = JSON.createObjectNode();

@@ -47,9 +47,24 @@ public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, 
      * @param number its number
      * @param htmlUrl its web address
      */
-    public record PullRequest(long number, String htmlUrl, String nodeId) {
+    /**
+     * A pull request as GitHub describes it.
+     *
+     * @param state open or closed
+     * @param merged whether it was merged
+     * @param headSha the commit its branch pointed at
+     * @param mergeCommitSha the commit its merge made on the base (the merge, squash or rebased commit), or null
+     * @param labels its labels' names
+     */
+    public record PullRequest(long number, String htmlUrl, String nodeId, String state, boolean merged, String headSha, String mergeCommitSha,
+            java.util.List<String> labels, String body) {
         static PullRequest of(JsonNode node) {
-            return new PullRequest(node.path("number").asLong(), node.path("html_url").asText(null), node.path("node_id").asText(null));
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            node.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+            return new PullRequest(node.path("number").asLong(), node.path("html_url").asText(null), node.path("node_id").asText(null),
+                    node.path("state").asText("open"), node.path("merged_at").isTextual() || node.path("merged").asBoolean(false),
+                    node.path("head").path("sha").asText(null), node.path("merge_commit_sha").asText(null), java.util.List.copyOf(labels),
+                    node.path("body").asText(""));
         }
     }
 }
