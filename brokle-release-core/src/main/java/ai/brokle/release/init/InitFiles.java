@@ -65,6 +65,7 @@ public final class InitFiles {
             }
             default -> throw new IllegalStateException();
         }
+        files.put(".github/workflows/release-pr.yml", releasePr());
         return files;
     }
 
@@ -530,6 +531,25 @@ public final class InitFiles {
         w.append(performSteps("   # npm with the version's dist-tag (latest for stable only), then the GitHub release",
                 "          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
                 "tests=${{ needs." + tests.getValue().get(0) + ".result }},build=${{ steps.build.outcome }}"));
+        return w.toString();
+    }
+
+    /**
+     * The release pull request: on each push to main, release-pr opens or updates it; on the push of
+     * its merge, tags the release. The App token's tag starts the tag workflow, which publishes.
+     */
+    String releasePr() {
+        StringBuilder w = new StringBuilder(header("Release PR", "Each push to main: the release pull request (" + (layout.changesets()
+                ? "Version Packages, from the change files" : "the next version from conventional commits") + "), opened or updated;"
+                + " its merge is tagged here, and the tag starts the " + (layout.kind() == Layout.Kind.PYTHON ? "Publish" : "Release")
+                + " workflow."));
+        w.append("on:\n  push:\n    branches: [main]\npermissions: {}\n").append(concurrency("release-pr-${{ github.ref }}", false)).append("jobs:\n");
+        w.append(jobHead("release-pr", List.of(), 15, READ + "      # the App token pushes the release branch and the tags, so that CI and the tag workflow run\n"));
+        w.append("    outputs:\n      release-created: ${{ steps.release.outputs.release-created }}\n      tags: ${{ steps.release.outputs.tags }}\n");
+        w.append("      pr-number: ${{ steps.release.outputs.pr-number }}\n");
+        w.append("    steps:\n").append(appToken()).append(javaSteps()).append(gitIdentity());
+        w.append("      - id: release\n        run: ").append(goal("release-pr")).append("   # the pull request, or the tags of its merge\n");
+        w.append("        env:\n          GITHUB_TOKEN: ${{ steps.app-token.outputs.token }}\n");
         return w.toString();
     }
 

@@ -81,7 +81,7 @@ class InitWorkflowTest {
 
             Map<String, String> files = init(repo.dir(), false);
             assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/validate-submodules.yml",
-                    ".github/workflows/update-submodules.yml"), List.copyOf(files.keySet()));
+                    ".github/workflows/update-submodules.yml", ".github/workflows/release-pr.yml"), List.copyOf(files.keySet()));
             ReleaseConfig config = ConfigLoader.load(repo.dir());
             ComponentConfig platform = config.components().get(0);
             assertEquals("v", platform.tagPrefix());
@@ -138,7 +138,8 @@ class InitWorkflowTest {
             repo.annotatedTag("python-v0.2.8");
             repo.annotatedTag("python-v0.2.9");
             Map<String, String> files = init(repo.dir(), false);
-            assertEquals(List.of(".brokle-release.yml", ".github/workflows/publish.yml"), List.copyOf(files.keySet()));
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/publish.yml", ".github/workflows/release-pr.yml"),
+                    List.copyOf(files.keySet()));
             ComponentConfig python = ConfigLoader.load(repo.dir()).components().get(0);
             assertEquals("python-v", python.tagPrefix());
             assertEquals(List.of("brokle/version.py"), python.versionFiles().stream().map(f -> f.path()).toList());
@@ -164,8 +165,8 @@ class InitWorkflowTest {
             repo.commitAll("chore(release): js-v0.5.0");
             repo.annotatedTag("js-v0.5.0");
             Map<String, String> files = init(repo.dir(), false);
-            assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/changeset-status.yml"),
-                    List.copyOf(files.keySet()));
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/changeset-status.yml",
+                    ".github/workflows/release-pr.yml"), List.copyOf(files.keySet()));
             ComponentConfig js = ConfigLoader.load(repo.dir()).components().get(0);
             assertEquals("js-v", js.tagPrefix());
             assertTrue(js.changesets());
@@ -175,6 +176,10 @@ class InitWorkflowTest {
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("changeset-status.yml#changeset-status")));
             assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("release.yml#publish")));
             assertTrue(files.get(".github/workflows/release.yml").contains("pnpm install --frozen-lockfile"), "a pnpm workspace is built with pnpm");
+            String releasePr = files.get(".github/workflows/release-pr.yml");
+            assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release-pr.yml#release-pr")), "the App token pushes, not GITHUB_TOKEN");
+            assertTrue(releasePr.contains("push:\n    branches: [main]") && releasePr.contains(PLUGIN + ":release-pr")
+                    && releasePr.contains("GITHUB_TOKEN: ${{ steps.app-token.outputs.token }}") && releasePr.contains("Version Packages"), releasePr);
         }
     }
 
