@@ -273,6 +273,15 @@ public final class ReleaseWriter {
         return changed;
     }
 
+    /** Whether the repository holds the object. */
+    public boolean exists(ObjectId id) {
+        try {
+            return repository.getObjectDatabase().has(id);
+        } catch (IOException e) {
+            throw new ReleaseError("Cannot read the object database: " + e.getMessage(), e);
+        }
+    }
+
     /** A commit, parsed: its message, tree and parents' ids. */
     public RevCommit commit(ObjectId commit) {
         try (RevWalk walk = new RevWalk(repository)) {

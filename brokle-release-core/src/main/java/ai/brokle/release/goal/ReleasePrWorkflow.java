@@ -84,6 +84,9 @@ public final class ReleasePrWorkflow {
             String base = git.currentBranch().orElseThrow(() -> new ReleaseFailure("HEAD is detached: check out " + config.releaseBranch()
                     + " (actions/checkout does, with ref: " + config.releaseBranch() + ")"));
             Optional<MergedRelease> merged = merged(git, head);
+            if (merged.isEmpty()) {
+                merged = squashed(git, config, base, head);
+            }
             Result result = merged.isPresent() ? tag(git, config, base, merged.get()) : propose(git, config, base, head);
             if (options.mode() == Mode.EXECUTE) {
                 Map<String, String> outputs = new LinkedHashMap<>();
@@ -230,6 +233,36 @@ public final class ReleasePrWorkflow {
             notes = notes(writer.commit(commit.getParent(1)).getFullMessage());
         }
         return notes.map(n -> new MergedRelease(head, n));
+    }
+
+    /**
+     * HEAD as the squash of the release pull request, whose message GitHub may have made from the
+     * pull request's title: GitHub names HEAD as the merge commit of a merged release pull request,
+     * and the notes come from that pull request's head commit (fetched from the remote). Without a
+     * token, or for any other commit, empty.
+     */
+    private Optional<MergedRelease> squashed(GitRepository git, ReleaseConfig config, String base, ObjectId head) {
+        if (!options.release().credentials().has(Credentials.Purpose.GITHUB) || !git.hasRemote(config.remote())) {
+            return Optional.empty();
+        }
+        PullRequests pulls = PullRequests.of(config, git, options.release(), options.token(), options.retry());
+        Optional<GitHubRelease.PullRequest> pull = pulls.github().pullRequests(pulls.repository(), releaseBranch(base), "closed").stream()
+                .filter(p -> p.merged() && head.name().equals(p.mergeCommitSha()) && p.headSha() != null).findFirst();
+        if (pull.isEmpty()) {
+            return Optional.empty();
+        }
+        ReleaseWriter writer = new ReleaseWriter(git);
+        ObjectId released = ObjectId.fromString(pull.get().headSha());
+        if (!writer.exists(released)) {
+            RemotePush remote = new RemotePush(git, config.remote(), GitCredentials.of(options.release().credentials()), REMOTE_TIMEOUT_SECONDS);
+            remote.fetchInto(Constants.R_HEADS + releaseBranch(base), Constants.R_REMOTES + config.remote() + "/" + releaseBranch(base));
+        }
+        if (!writer.exists(released)) {
+            throw new ReleaseFailure("HEAD is the merge of release pull request #" + pull.get().number() + ", whose commit " + released.abbreviate(7).name()
+                    + " is no longer on " + releaseBranch(base) + ": its tags cannot be read. Tag the release by hand (see docs/goals.md, release-pr)");
+        }
+        log.info("HEAD is the squash merge of release pull request #" + pull.get().number());
+        return notes(writer.commit(released).getFullMessage()).map(n -> new MergedRelease(head, n));
     }
 
     /** The tags a release commit's trailer names, each with the notes its message carries; empty for any other commit. */

@@ -150,6 +150,34 @@ class ReleasePrWorkflowTest {
     }
 
     @Test
+    void aSquashMergeWhoseMessageIsThePullRequestTitleIsRecognisedThroughGitHub() throws Exception {
+        run(options());
+        ObjectId head = platform.remote.ref(BRANCH);
+        Git git = platform.repo.git();
+        git.fetch().setRemote("origin").setRefSpecs("+" + BRANCH + ":refs/remotes/origin/brokle-release/main").call();
+        // GitHub's squash: the release commit's files in a new commit on main, its message the pull request's title alone
+        git.checkout().setAllPaths(true).setStartPoint(head.name()).call();
+        git.add().addFilepattern(".").call();
+        RevCommit squash = git.commit().setMessage("chore(release): v1.3.0 (#1)").call();
+        git.push().setRemote("origin").add("main").call();
+        assertTrue(ReleasePrWorkflow.notes(squash.getFullMessage()).isEmpty(), "the subject alone names no release");
+        github.markMerged(1, squash.name(), head.name());
+
+        ReleasePrWorkflow.Result tagged = run(options());
+        assertTrue(tagged.releaseCreated());
+        assertNotNull(platform.remote.ref("refs/tags/v1.3.0"));
+        assertTrue(log.everything().contains("HEAD is the squash merge of release pull request #1"), log.everything());
+        assertEquals(List.of(ReleasePrOptions.TAGGED), github.labels(1));
+
+        // a commit on main that is no release pull request's merge, with a release-like subject: no tag, a pull request instead
+        platform.repo.commit("chore(release): v9.9.9");
+        platform.repo.git().push().setRemote("origin").add("main").call();
+        ReleasePrWorkflow.Result none = run(options());
+        assertFalse(none.releaseCreated());
+        assertNull(platform.remote.ref("refs/tags/v9.9.9"));
+    }
+
+    @Test
     void nothingToReleaseClosesTheOpenPullRequest() throws Exception {
         run(options());
         assertEquals("open", github.pullRequests().get(0).path("state").asText());

@@ -181,7 +181,15 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** A pull request merged on GitHub: closed, merged, with the commit the merge made on the base. */
     public synchronized void markMerged(long number, String mergeCommitSha) {
+        markMerged(number, mergeCommitSha, null);
+    }
+
+    /** As {@link #markMerged(long, String)}, and the commit its branch pointed at (GitHub's head.sha); a squash merge differs from it. */
+    public synchronized void markMerged(long number, String mergeCommitSha, String headSha) {
         ObjectNode pull = pull((int) number);
+        if (headSha != null) {
+            pull.put("head_sha", headSha);
+        }
         pull.put("state", "closed");
         pull.put("merged", true);
         pull.put("merged_at", "2026-12-02T12:00:00Z");
@@ -190,6 +198,17 @@ public final class FakeGitHub implements AutoCloseable {
 
     private ObjectNode pull(int number) {
         return number < 1 || number > pulls.size() ? null : pulls.get(number - 1);
+    }
+
+    /** A stored pull request as GitHub's API gives it: head as {ref, sha}. */
+    private static ObjectNode asGitHubGives(ObjectNode pull) {
+        ObjectNode out = pull.deepCopy();
+        ObjectNode head = out.putObject("head");
+        head.put("ref", pull.path("head").asText());
+        if (pull.has("head_sha")) {
+            head.put("sha", pull.path("head_sha").asText());
+        }
+        return out;
     }
 
     /** The names of a pull request's labels. */
@@ -384,7 +403,7 @@ public final class FakeGitHub implements AutoCloseable {
             List<ObjectNode> newestFirst = new ArrayList<>(pulls);
             java.util.Collections.reverse(newestFirst);
             newestFirst.stream().filter(p -> (state.equals("all") || p.path("state").asText().equals(state))
-                    && (owner + ":" + p.path("head").asText()).equals(head)).forEach(list::add);
+                    && (owner + ":" + p.path("head").asText()).equals(head)).forEach(p -> list.add(asGitHubGives(p)));
             send(exchange, 200, list);
         } else if ((m = PULLS.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode pull = (ObjectNode) JSON.readTree(body);
