@@ -15,8 +15,10 @@ import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.Mode;
 import ai.brokle.release.publish.github.GitHubRelease;
+import ai.brokle.release.version.SemVer;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,7 +319,7 @@ public final class ReleasePrWorkflow {
         if (options.mode() == Mode.SIMULATE) {
             toMake.forEach((tag, notes) -> log.info("Would tag " + tag + " on " + release.commit().abbreviate(7).name() + " with the notes:\n" + notes));
             log.info(toPush.isEmpty() ? "The tags " + String.join(", ", tags) + " are on the remote already" : "Would push " + String.join(", ", toPush));
-            return new Result(true, tags, Map.of(), null);
+            return new Result(true, tags, versions(config, tags), null);
         }
         toMake.forEach((tag, notes) -> writer.setRef(Constants.R_TAGS + tag, writer.writeTag(release.commit(), tag, notes, writer.identity()),
                 "brokle-release: release-pr " + tag));
@@ -329,7 +331,19 @@ public final class ReleasePrWorkflow {
             log.info("The tags " + String.join(", ", tags) + " are on " + git.describeRemote(config.remote()) + " already");
         }
         Long number = label(git, config, base, release);
-        return new Result(true, tags, Map.of(), number);
+        return new Result(true, tags, versions(config, tags), number);
+    }
+
+    /** Each tag's component and version: the component whose tag prefix it starts with (the longest), the rest its version. */
+    static Map<String, String> versions(ReleaseConfig config, List<String> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String tag : tags) {
+            config.components().stream().filter(c -> tag.startsWith(c.tagPrefix())
+                    && SemVer.tryParse(tag.substring(c.tagPrefix().length())).isPresent())
+                    .max(Comparator.comparingInt(c -> c.tagPrefix().length()))
+                    .ifPresent(c -> out.put(c.name(), tag.substring(c.tagPrefix().length())));
+        }
+        return out;
     }
 
     /** Moves the merged release pull request from pending to tagged; without a token, says so and leaves it. */

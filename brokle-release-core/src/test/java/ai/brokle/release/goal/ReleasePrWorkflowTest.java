@@ -129,6 +129,7 @@ class ReleasePrWorkflowTest {
         ReleasePrWorkflow.Result tagged = run(options());
         assertTrue(tagged.releaseCreated());
         assertEquals(List.of("v1.3.0"), tagged.tags());
+        assertEquals(Map.of("platform", "1.3.0"), tagged.versions());
         assertNotNull(platform.remote.ref("refs/tags/v1.3.0"));
         try (Git remote = Git.open(tmp.resolve("remote.git").toFile())) {
             ObjectId peeled = remote.getRepository().getRefDatabase().peel(remote.getRepository().exactRef("refs/tags/v1.3.0")).getPeeledObjectId();
