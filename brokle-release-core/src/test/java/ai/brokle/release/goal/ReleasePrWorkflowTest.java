@@ -83,6 +83,14 @@ class ReleasePrWorkflowTest {
         return head;
     }
 
+    /** What the tag workflow runs after release-pr tagged the merge. */
+    private void perform() {
+        Map<String, String> env = new HashMap<>(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl().toString(), "GITHUB_REF",
+                "refs/tags/v1.3.0"));
+        new PerformWorkflow(PerformOptions.of(ReleaseOptions.of(platform.work()).withLog(new RecordingLog()).withEnvironment(env)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute();
+    }
+
     private RevCommit commit(ObjectId id) throws Exception {
         try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(platform.repo.git().getRepository())) {
             return walk.parseCommit(id);
@@ -140,10 +148,17 @@ class ReleasePrWorkflowTest {
         assertEquals(List.of(ReleasePrOptions.TAGGED), github.labels(1));
         assertTrue(Files.readString(outputs).contains("release-created") && Files.readString(outputs).contains("true"));
 
-        // again: nothing new
+        // the tag workflow's perform: one GitHub release with the tag's notes
+        perform();
+        assertEquals(1, github.releases().size());
+        assertEquals("v1.3.0", github.releases().get(0).path("tag_name").asText());
+        assertTrue(github.releases().get(0).path("body").asText().contains("usage dashboard"), github.releases().get(0).toString());
+
+        // again, both: nothing new
         ObjectId tag = platform.remote.ref("refs/tags/v1.3.0");
         String state = github.state() + github.pullRequests();
         run(options());
+        perform();
         assertEquals(tag, platform.remote.ref("refs/tags/v1.3.0"));
         assertEquals(state, github.state() + github.pullRequests());
         assertTrue(log.lines().contains("The tags v1.3.0 are on " + "remote origin (" + platform.remote.url() + ") already")
