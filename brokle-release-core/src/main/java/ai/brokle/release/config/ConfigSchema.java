@@ -12,7 +12,7 @@ final class ConfigSchema {
             "submodules", "submoduleCommitMessage", "registries", "components");
     static final List<String> REGISTRY_KEYS = List.of("serverId", "usernameEnv", "passwordEnv", "insecure");
     static final List<String> IMAGE_KEYS = List.of("name", "repositories", "from", "platforms", "layers", "entrypoint", "arguments",
-            "user", "workingDirectory", "environment", "ports", "labels");
+            "user", "workingDirectory", "environment", "ports", "labels", "description", "licenses");
     static final List<String> LAYER_KEYS = List.of("from", "to", "mode");
     static final Pattern REGISTRY_HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
     static final Pattern PLATFORM = Pattern.compile("([a-z0-9]+)/([a-z0-9_]+)");

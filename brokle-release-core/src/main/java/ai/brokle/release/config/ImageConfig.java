@@ -18,10 +18,12 @@ import java.util.Map;
  * @param environment environment variables added to the base image's
  * @param ports exposed ports ({@code 8080}, {@code 9090/udp})
  * @param labels labels added to the release's own OCI labels
+ * @param description the image's org.opencontainers.image.description, or null for the project's (package metadata)
+ * @param licenses the image's org.opencontainers.image.licenses (SPDX), or null for the project's
  */
 public record ImageConfig(String name, List<String> repositories, String from, List<String> platforms, List<Layer> layers,
         List<String> entrypoint, List<String> arguments, String user, String workingDirectory, Map<String, String> environment,
-        List<String> ports, Map<String, String> labels) {
+        List<String> ports, Map<String, String> labels, String description, String licenses) {
     public static final String SCRATCH = "scratch";
     public static final List<String> DEFAULT_PLATFORMS = List.of("linux/amd64", "linux/arm64");
 

@@ -150,6 +150,6 @@ final class ImagesSection {
         }
         Map<String, String> labels = fields.textMap(node.get("labels"), key + ".labels");
         return new ImageConfig(name, repositories, from, platforms, List.copyOf(layers), entrypoint, arguments, user, workingDirectory,
-                environment, List.copyOf(ports), labels);
+                environment, List.copyOf(ports), labels, fields.scalar(node, key, "description"), fields.scalar(node, key, "licenses"));
     }
 }

@@ -1,6 +1,5 @@
 package ai.brokle.release.goal;
 
-import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseFailure;
 import ai.brokle.release.ReleaseLog;
 import ai.brokle.release.ci.GitHubActions;

@@ -128,6 +128,59 @@ class PublishImagesTest {
     }
 
     @Test
+    void theIndexAndEachManifestCarryTheReleasesAnnotationsAndTheBaseImage() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(tmp.resolve("registry")); TestRepo repo = TestRepo.init(tmp.resolve("platform"))) {
+            String base = registry.pushBase("base/static", "nonroot", List.of("linux/amd64", "linux/arm64"));
+            repo.write(".brokle-release.yml", "repositoryUrl: https://github.com/brokle-ai/brokle\nregistries:\n  \"" + registry.host()
+                    + "\": {insecure: true}\ncomponents:\n  platform:\n    path: .\n    tagPrefix: v\n    images:\n"
+                    + "      - repositories: [" + registry.host() + "/brokle/brokle-server]\n        from: " + registry.host() + "/base/static:nonroot\n"
+                    + "        layers: [{from: 'bin/{os}-{arch}/brokle-server', to: /app/brokle-server}]\n"
+                    + "      - name: worker\n        repositories: [" + registry.host() + "/brokle/brokle-worker]\n"
+                    + "        description: The Brokle worker\n        licenses: MIT OR Apache-2.0\n"
+                    + "        layers: [{from: 'bin/{os}-{arch}/brokle-server', to: /app/brokle-worker}]\n");
+            repo.write(".gitignore", "target/\n");
+            repo.write("package.json", "{\n  \"name\": \"brokle\",\n  \"private\": true,\n  \"description\": \"The Brokle platform\"\n}\n");
+            repo.write("LICENSE", "MIT License\n\nCopyright (c) 2025 Brokle\n");
+            RevCommit commit = release(repo, "1.4.0");
+            images(repo.dir(), "v1.4.0");
+
+            JsonNode index = registry.manifest("brokle/brokle-server", "1.4.0").json();
+            Map<String, String> expected = new java.util.TreeMap<>(Map.of(
+                    "org.opencontainers.image.title", "brokle-server",
+                    "org.opencontainers.image.description", "The Brokle platform",
+                    "org.opencontainers.image.licenses", "MIT",
+                    "org.opencontainers.image.url", "https://github.com/brokle-ai/brokle",
+                    "org.opencontainers.image.source", "https://github.com/brokle-ai/brokle",
+                    "org.opencontainers.image.version", "1.4.0",
+                    "org.opencontainers.image.revision", commit.name(),
+                    "org.opencontainers.image.base.name", registry.host() + "/base/static:nonroot",
+                    "org.opencontainers.image.base.digest", base));
+            expected.put("org.opencontainers.image.created", Instant.ofEpochSecond(commit.getCommitTime()).toString());
+            assertEquals(expected, annotations(index), "the index");
+            for (JsonNode entry : index.path("manifests")) {
+                JsonNode manifest = registry.manifest("brokle/brokle-server", entry.path("digest").asText()).json();
+                assertEquals(expected, annotations(manifest), "the manifest of " + entry.path("platform"));
+                JsonNode config = registry.blobJson("brokle/brokle-server", manifest.path("config").path("digest").asText());
+                assertEquals("The Brokle platform", config.path("config").path("Labels").path("org.opencontainers.image.description").asText(),
+                        "and as labels: " + config);
+            }
+
+            // an image's own description and licence; no base for scratch
+            JsonNode worker = registry.manifest("brokle/brokle-worker", "1.4.0").json();
+            assertEquals("The Brokle worker", worker.path("annotations").path("org.opencontainers.image.description").asText());
+            assertEquals("MIT OR Apache-2.0", worker.path("annotations").path("org.opencontainers.image.licenses").asText());
+            assertEquals("worker", worker.path("annotations").path("org.opencontainers.image.title").asText());
+            assertFalse(worker.path("annotations").has("org.opencontainers.image.base.name"), worker.toString());
+        }
+    }
+
+    private static Map<String, String> annotations(JsonNode node) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        node.path("annotations").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    @Test
     void oneBuildGoesToTwoRegistriesEachWithItsOwnLogin() throws Exception {
         String password = "second-registry-password";
         try (TestRegistry open = TestRegistry.start(tmp.resolve("open")); TestRegistry locked = TestRegistry.start(tmp.resolve("locked"), "bot",

@@ -54,18 +54,51 @@ public final class ImageBuild {
     public static final String REVISION = "org.opencontainers.image.revision";
     public static final String SOURCE = "org.opencontainers.image.source";
     public static final String CREATED = "org.opencontainers.image.created";
+    public static final String TITLE = "org.opencontainers.image.title";
+    public static final String DESCRIPTION = "org.opencontainers.image.description";
+    public static final String LICENSES = "org.opencontainers.image.licenses";
+    public static final String URL = "org.opencontainers.image.url";
+    public static final String BASE_NAME = "org.opencontainers.image.base.name";
+    public static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the release tells about the image: its annotations and labels, and its time stamp. */
-    public record Metadata(String version, String revision, String source, Instant created) {
-        Map<String, String> annotations() {
+    /**
+     * What the release tells about its images: their annotations and labels, and their time stamp.
+     *
+     * @param source the repository's web address, also the images' url; null when unknown
+     * @param description the project's description (package metadata), or null
+     * @param licenses the project's licence as an SPDX expression, or null
+     */
+    public record Metadata(String version, String revision, String source, Instant created, String description, String licenses) {
+        public Metadata(String version, String revision, String source, Instant created) {
+            this(version, revision, source, created, null, null);
+        }
+
+        /** The OCI annotations of {@code image}: the release's, its title, and its base image ({@code baseDigest} null: unknown). */
+        Map<String, String> annotations(ImageConfig image, String baseDigest) {
             Map<String, String> out = new LinkedHashMap<>();
             out.put(CREATED, created.toString());
             out.put(REVISION, revision);
             if (source != null) {
                 out.put(SOURCE, source);
+                out.put(URL, source);
             }
             out.put(VERSION, version);
+            out.put(TITLE, image.name());
+            String text = image.description() != null ? image.description() : description;
+            if (text != null) {
+                out.put(DESCRIPTION, text);
+            }
+            String license = image.licenses() != null ? image.licenses() : licenses;
+            if (license != null) {
+                out.put(LICENSES, license);
+            }
+            if (!image.from().equals(ImageConfig.SCRATCH)) {
+                out.put(BASE_NAME, image.from());
+                if (baseDigest != null) {
+                    out.put(BASE_DIGEST, baseDigest);
+                }
+            }
             return out;
         }
     }
@@ -124,18 +157,19 @@ public final class ImageBuild {
             Path work = Files.createDirectories(layout.resolveSibling(layout.getFileName() + ".platforms"));
             ImageIndex index = new ImageIndex();
             List<PlatformImage> platforms = new ArrayList<>();
+            Map<String, String> annotations = metadata.annotations(image, baseDigest(image));
             for (String platform : image.platforms()) {
                 String[] p = platform.split("/", 2);
                 Path tar = work.resolve(p[0] + "-" + p[1] + ".tar");
                 Files.deleteIfExists(tar);
-                containerize(image, metadata, p[0], p[1], tar);
-                PlatformImage built = gather(tar, blobs, platform);
+                containerize(image, annotations, metadata, p[0], p[1], tar);
+                PlatformImage built = gather(tar, blobs, platform, annotations);
                 platforms.add(built);
                 index.add(new ImageIndex.Entry(ImageIndex.MANIFEST_MEDIA_TYPE, built.digest(), built.size(), p[0], p[1]));
                 log.info("[images] " + image.name() + " " + platform + ": " + built.digest());
             }
             deleteTree(work);
-            index.annotate(metadata.annotations());
+            index.annotate(annotations);
             byte[] bytes = JsonTemplateMapper.toByteArray(index);
             String digest = sha256(bytes);
             Files.write(blobs.resolve(digest.substring("sha256:".length())), bytes);
@@ -149,7 +183,24 @@ public final class ImageBuild {
         }
     }
 
-    private void containerize(ImageConfig image, Metadata metadata, String os, String arch, Path tar) throws IOException {
+    /**
+     * The digest of the base image: the one the reference pins ({@code name@sha256:…}), else what its
+     * registry answers for it now (the image index of a multi-platform base). Scratch has none.
+     */
+    private String baseDigest(ImageConfig image) {
+        if (image.from().equals(ImageConfig.SCRATCH)) {
+            return null;
+        }
+        int at = image.from().indexOf('@');
+        if (at >= 0) {
+            return image.from().substring(at + 1);
+        }
+        return new RegistryPush(credentials, log).digest(image.from()).orElseThrow(() -> new ReleaseError("The base image " + image.from()
+                + " of " + image.name() + " is not on its registry"));
+    }
+
+    private void containerize(ImageConfig image, Map<String, String> annotations, Metadata metadata, String os, String arch, Path tar)
+            throws IOException {
         boolean insecureBase = false;
         JibContainerBuilder builder;
         try {
@@ -183,7 +234,7 @@ public final class ImageBuild {
                 String[] parts = port.split("/", 2);
                 builder.addExposedPort(Port.parseProtocol(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "tcp"));
             }
-            metadata.annotations().forEach(builder::addLabel);
+            annotations.forEach(builder::addLabel);
             image.labels().forEach(builder::addLabel);
             Containerizer containerizer = Containerizer.to(TarImage.at(tar).named(ImageReference.parse(image.repositories().get(0) + ":"
                     + metadata.version().replace('+', '_')))).setAllowInsecureRegistries(insecureBase)
@@ -230,7 +281,7 @@ public final class ImageBuild {
     }
 
     /** Copies the blobs of Jib's OCI tarball into the layout and reads its one manifest. */
-    private static PlatformImage gather(Path tar, Path blobs, String platform) throws IOException {
+    private static PlatformImage gather(Path tar, Path blobs, String platform, Map<String, String> annotations) throws IOException {
         JsonNode tarIndex = null;
         try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
             TarArchiveEntry entry;
@@ -249,12 +300,19 @@ public final class ImageBuild {
             throw new ReleaseError("Jib's image tarball " + tar + " does not hold one image");
         }
         JsonNode descriptor = tarIndex.path("manifests").get(0);
-        String digest = descriptor.path("digest").asText();
-        JsonNode manifest = JSON.readTree(blobs.resolve(digest.substring("sha256:".length())).toFile());
+        Path jibManifest = blobs.resolve(descriptor.path("digest").asText().substring("sha256:".length()));
+        // the manifest again, with the release's annotations: a new manifest, under its own digest
+        AnnotatedManifest annotated = JsonTemplateMapper.readJsonFromFile(jibManifest, AnnotatedManifest.class);
+        annotated.annotate(annotations);
+        byte[] bytes = JsonTemplateMapper.toByteArray(annotated);
+        String digest = sha256(bytes);
+        Files.write(blobs.resolve(digest.substring("sha256:".length())), bytes);
+        Files.delete(jibManifest);
+        JsonNode manifest = JSON.readTree(bytes);
         List<String> names = new ArrayList<>();
         names.add(manifest.path("config").path("digest").asText());
         manifest.path("layers").forEach(l -> names.add(l.path("digest").asText()));
-        return new PlatformImage(platform, digest, descriptor.path("size").asLong(), List.copyOf(names));
+        return new PlatformImage(platform, digest, bytes.length, List.copyOf(names));
     }
 
     private static void copy(InputStream in, Path target) throws IOException {

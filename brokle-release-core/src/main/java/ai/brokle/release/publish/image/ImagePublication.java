@@ -88,8 +88,9 @@ public final class ImagePublication implements Step {
         if (built == null) {
             String source = target.config().repositoryUrl() != null ? target.config().repositoryUrl()
                     : target.links() == null ? null : target.links().base();
+            ProjectMetadata project = ProjectMetadata.read(git.workTree(), target.component().path());
             ImageBuild.Metadata metadata = new ImageBuild.Metadata(target.version().toString(), target.commit().name(), source,
-                    Instant.ofEpochSecond(git.commitTime(target.commit())));
+                    Instant.ofEpochSecond(git.commitTime(target.commit())), project.description(), project.licenses());
             built = new LinkedHashMap<>();
             for (ImageConfig image : target.component().publish().images()) {
                 built.put(image, builder.build(image, metadata, output.resolve(image.name())));

@@ -16,7 +16,6 @@ import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
-import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
@@ -66,6 +65,15 @@ public final class RegistryPush {
         });
     }
 
+    /** The digest the registry gives for an image reference (name:tag), or empty when it has no such image. */
+    public Optional<String> digest(String reference) {
+        int colon = reference.lastIndexOf(':');
+        boolean tagged = colon > reference.lastIndexOf('/');
+        String repository = tagged ? reference.substring(0, colon) : reference;
+        String tag = tagged ? reference.substring(colon + 1) : "latest";
+        return session(repository, false, (client, where) -> client.checkManifest(tag).map(m -> m.getDigest().toString()));
+    }
+
     public Result push(ImageBuild.Built image, String repository, List<String> tags) {
         return session(repository, true, (client, where) -> {
             List<String> moved = new ArrayList<>();
@@ -100,7 +108,7 @@ public final class RegistryPush {
                     log.debug("[images] " + where + ": blob " + blob + (mounted ? " mounted" : " uploaded"));
                 }
                 if (client.checkManifest(platform.digest()).isEmpty()) {
-                    OciManifestTemplate manifest = JsonTemplateMapper.readJsonFromFile(image.blob(platform.digest()), OciManifestTemplate.class);
+                    AnnotatedManifest manifest = JsonTemplateMapper.readJsonFromFile(image.blob(platform.digest()), AnnotatedManifest.class);
                     if (!Digests.computeJsonDigest(manifest).toString().equals(platform.digest())) {
                         throw new ReleaseError("The manifest " + platform.digest() + " of " + image.image().name() + " does not keep its digest when"
                                 + " read back from " + image.layout() + "; build the image again");
