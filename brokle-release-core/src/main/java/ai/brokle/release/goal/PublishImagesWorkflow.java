@@ -1,5 +1,9 @@
 package ai.brokle.release.goal;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import ai.brokle.release.plan.Mode;
+import ai.brokle.release.publish.image.ImagePublication;
 import ai.brokle.release.ci.GitHubActions;
 import ai.brokle.release.plan.Plan;
 import java.io.PrintStream;
@@ -26,10 +30,17 @@ public final class PublishImagesWorkflow {
                 run.failOnProblems("Cannot build and push the images", "nothing was pushed");
             }
             PublicationSteps steps = new PublicationSteps(run, options, new GitHubActions(options.release().environment(), new PrintStream(java.io.OutputStream.nullOutputStream())));
-            Plan plan = new Plan(List.of(steps.images()), run.journal(), run.log);
+            ImagePublication images = steps.images();
+            Plan plan = new Plan(List.of(images), run.journal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot build and push the images", "nothing was pushed");
             plan.run(options.mode());
+            if (options.mode() == Mode.EXECUTE) {
+                // for the workflow's attestations: digest-<image name> = the pushed index's digest
+                Map<String, String> outputs = new LinkedHashMap<>();
+                images.digests().forEach((name, digest) -> outputs.put("digest-" + name, digest));
+                new GitHubActions(options.release().environment(), System.out).outputs(outputs);
+            }
         }
     }
 }

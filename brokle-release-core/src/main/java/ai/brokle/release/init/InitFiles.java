@@ -26,6 +26,9 @@ public final class InitFiles {
     private static final String UPLOAD = "actions/upload-artifact@v6";
     private static final String DOWNLOAD = "actions/download-artifact@v7";
     private static final String APP_TOKEN = "actions/create-github-app-token@v2";
+    private static final String ATTEST = "actions/attest-build-provenance@v3";
+    private static final String ATTESTING = "      id-token: write            # artifact attestations: signed with the job's OIDC identity\n"
+            + "      attestations: write\n";
     private static final String DOWNLOAD_BINARIES = "      - uses: " + DOWNLOAD + "\n        with:\n          pattern: bin-*\n"
             + "          path: bin\n          merge-multiple: true\n";
 
@@ -391,10 +394,17 @@ public final class InitFiles {
         List<String> publishing = new ArrayList<>(List.of("approve"));
         if (jibImages()) {
             w.append(jobHead("images", List.of("approve"), 30, "      contents: write            # the publication record\n"
-                    + "      packages: write            # ghcr.io\n"));
+                    + "      packages: write            # ghcr.io, and the attestations pushed beside the images\n" + ATTESTING));
             w.append("    steps:\n").append(javaSteps()).append(DOWNLOAD_BINARIES);
-            w.append("      - run: ").append(goal("images")).append("   # Jib, no Docker daemon: X.Y.Z, X.Y, X; latest for stable releases only\n");
+            w.append("      - id: images\n        run: ").append(goal("images"))
+                    .append("   # Jib, no Docker daemon: X.Y.Z, X.Y, X; latest for stable releases only\n");
             w.append("        env:\n          GITHUB_ACTOR: ${{ github.actor }}\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n");
+            for (Adoption.Binary binary : binaries()) {
+                // each image's index, as the images goal pushed it (its digest-<name> output)
+                w.append("      - uses: ").append(ATTEST).append("\n        with:\n          subject-name: ghcr.io/").append(owner()).append('/')
+                        .append(binary.name()).append("\n          subject-digest: ${{ steps.images.outputs.digest-").append(binary.name())
+                        .append(" }}\n          push-to-registry: true\n");
+            }
             publishing.add("images");
         }
         if (adoption.release() != null) {
@@ -411,13 +421,16 @@ public final class InitFiles {
             performNeeds.add("build");
         }
         performNeeds.addAll(tests.getValue());
-        w.append(jobHead("perform", performNeeds, 30, "      contents: write            # the GitHub release and the publication record\n"));
+        w.append(jobHead("perform", performNeeds, 30, "      contents: write            # the GitHub release and the publication record\n"
+                + (build ? ATTESTING : "")));
         w.append("    steps:\n").append(javaSteps());
         if (build) {
             w.append(DOWNLOAD_BINARIES);
             w.append("      - name: Name the release assets\n        run: |\n          mkdir -p dist\n");
             w.append("          for f in bin/*/*; do cp \"$f\" \"dist/$(basename \"$f\")-$(basename \"$(dirname \"$f\")\")\"; done\n");
             w.append("          (cd dist && sha256sum -- * > SHA256SUMS.txt)\n");
+            w.append("      - uses: ").append(ATTEST).append("   # gh attestation verify <file> --repo <owner/repo>\n        with:\n")
+                    .append("          subject-path: 'dist/*'\n");
         }
         String last = publishing.get(publishing.size() - 1);
         w.append(performSteps(jibImages() ? " -Dbrokle.perform.skipSteps=images" : "", "          SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}\n"
@@ -496,11 +509,14 @@ public final class InitFiles {
         List<String> publishNeeds = new ArrayList<>(List.of("build"));
         publishNeeds.addAll(tests.getValue());
         w.append(jobHead("publish", publishNeeds, 15, "      contents: write            # the GitHub release and the publication record\n"
-                + "      id-token: write            # Trusted Publishing: no PyPI token stored\n").replace("    permissions:",
+                + "      id-token: write            # Trusted Publishing: no PyPI token stored; and the attestations\n"
+                + "      attestations: write\n").replace("    permissions:",
                 "    environment: ${{ contains(github.ref_name, '-') && 'testpypi' || 'pypi' }}   # approval; Trusted Publishing names it\n"
                         + "    permissions:"));
         w.append("    steps:\n").append(javaSteps());
         w.append("      - uses: ").append(DOWNLOAD).append("\n        with:\n          name: dist\n          path: dist\n");
+        w.append("      - uses: ").append(ATTEST).append("   # gh attestation verify <file> --repo <owner/repo>\n        with:\n")
+                .append("          subject-path: 'dist/*'\n");
         w.append(performSteps("   # pypi (TestPyPI for a pre-release), then the GitHub release", "",
                 "tests=${{ needs." + tests.getValue().get(0) + ".result }},build=${{ needs.build.result }}"));
         return w.toString();

@@ -142,7 +142,11 @@ class PublishImagesTest {
             repo.write("package.json", "{\n  \"name\": \"brokle\",\n  \"private\": true,\n  \"description\": \"The Brokle platform\"\n}\n");
             repo.write("LICENSE", "MIT License\n\nCopyright (c) 2025 Brokle\n");
             RevCommit commit = release(repo, "1.4.0");
-            images(repo.dir(), "v1.4.0");
+            Path outputs = Files.createFile(tmp.resolve("github-output"));
+            images(repo.dir(), "v1.4.0", false, Map.of("GITHUB_OUTPUT", outputs.toString()), id -> Optional.empty());
+            String written = Files.readString(outputs);
+            assertTrue(written.contains(registry.manifest("brokle/brokle-server", "1.4.0").digest())
+                    && written.contains("digest-brokle-server") && written.contains("digest-worker"), "digests for the attestations: " + written);
 
             JsonNode index = registry.manifest("brokle/brokle-server", "1.4.0").json();
             Map<String, String> expected = new java.util.TreeMap<>(Map.of(

@@ -96,9 +96,22 @@ class InitWorkflowTest {
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#validate")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("release.yml#build")));
-            assertEquals("{\"contents\":\"write\",\"packages\":\"write\"}", permissions(jobs.get("release.yml#images")),
-                    "packages for ghcr.io, contents for the publication record the checklist reads");
-            assertEquals("{\"contents\":\"write\"}", permissions(jobs.get("release.yml#perform")));
+            assertEquals("{\"contents\":\"write\",\"packages\":\"write\",\"id-token\":\"write\",\"attestations\":\"write\"}",
+                    permissions(jobs.get("release.yml#images")), "packages for ghcr.io, contents for the publication record the checklist reads,"
+                    + " id-token and attestations for the provenance");
+            assertEquals("{\"contents\":\"write\",\"id-token\":\"write\",\"attestations\":\"write\"}", permissions(jobs.get("release.yml#perform")));
+            // the attestations name what was published: each image's pushed index, and the release assets
+            JsonNode attestImage = null;
+            for (JsonNode step : jobs.get("release.yml#images").path("steps")) {
+                if (step.path("uses").asText().startsWith("actions/attest-build-provenance@")
+                        && step.path("with").path("subject-name").asText().equals("ghcr.io/brokle-ai/brokle-worker")) {
+                    attestImage = step;
+                }
+            }
+            assertTrue(attestImage != null, jobs.get("release.yml#images").toString());
+            assertEquals("${{ steps.images.outputs.digest-brokle-worker }}", attestImage.path("with").path("subject-digest").asText());
+            assertTrue(attestImage.path("with").path("push-to-registry").asBoolean());
+            assertTrue(jobs.get("release.yml#perform").toString().contains("\"subject-path\":\"dist/*\""), jobs.get("release.yml#perform").toString());
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("validate-submodules.yml#validate-submodules")));
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("update-submodules.yml#update-submodules")),
                     "GITHUB_TOKEN reads; the GitHub App's token pushes the branch and opens the pull request, so that CI runs on it");
@@ -147,8 +160,9 @@ class InitWorkflowTest {
             Map<String, JsonNode> jobs = checkWorkflows(repo.dir(), files);
             assertEquals("{\"contents\":\"read\"}", permissions(jobs.get("publish.yml#build")));
             assertEquals("[\"build\",\"test\"]", jobs.get("publish.yml#publish").path("needs").toString(), "published after the tests passed");
-            assertEquals("{\"contents\":\"write\",\"id-token\":\"write\"}", permissions(jobs.get("publish.yml#publish")),
-                    "Trusted Publishing needs id-token: write");
+            assertEquals("{\"contents\":\"write\",\"id-token\":\"write\",\"attestations\":\"write\"}", permissions(jobs.get("publish.yml#publish")),
+                    "Trusted Publishing needs id-token: write; the attestation of the distributions attestations: write");
+            assertTrue(jobs.get("publish.yml#publish").toString().contains("\"subject-path\":\"dist/*\""));
             assertFalse(files.get(".github/workflows/publish.yml").contains("PYPI_TOKEN"), "no stored PyPI token");
             assertTrue(files.get(".github/workflows/publish.yml").contains("-Dbrokle.passed=tests=${{ needs.test.result }},build=${{ needs.build.result }}"),
                     "the checklist reads the test job's result");

@@ -144,6 +144,13 @@ public final class ImagePublication implements Step {
         return Effect.done(String.join(", ", pushed) + " as " + String.join(", ", tags()));
     }
 
+    /** Each image's name → the digest of its index (what attestations name as the subject), building the images if need be. */
+    public Map<String, String> digests() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        built().forEach((image, b) -> out.put(image.name(), b.digest()));
+        return out;
+    }
+
     /** Where the images go, for the summary. */
     @Override
     public String target() {
