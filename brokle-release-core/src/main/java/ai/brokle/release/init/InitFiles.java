@@ -540,12 +540,13 @@ public final class InitFiles {
         List<String> needs = new ArrayList<>(List.of("validate"));
         needs.addAll(tests.getValue());
         w.append(jobHead("publish", needs, 15, "      contents: write            # the GitHub release and the publication record\n"
-                + "      id-token: write            # npm provenance\n").replace("    permissions:", "    environment: npm                 # approval\n"
+                + "      id-token: write            # npm Trusted Publishing (no token stored) and its provenance\n").replace("    permissions:",
+                "    environment: npm                 # approval\n"
                 + "    permissions:"));
         w.append("    steps:\n").append(javaSteps()).append(nodeSteps(true));
         w.append("      - id: build\n        run: ").append(layout.pnpm() ? "pnpm -r --if-present build" : "npm run build --if-present").append('\n');
-        w.append(performSteps("   # npm with the version's dist-tag (latest for stable only), then the GitHub release",
-                "          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+        w.append(performSteps("   # npm by Trusted Publishing, the version's dist-tag (latest for stable only), then the GitHub release",
+                "",
                 "tests=${{ needs." + tests.getValue().get(0) + ".result }},build=${{ steps.build.outcome }}"));
         return w.toString();
     }

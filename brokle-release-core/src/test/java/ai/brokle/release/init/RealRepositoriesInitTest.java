@@ -286,7 +286,9 @@ class RealRepositoriesInitTest {
                     "the release commit and tag go with the App's token: they reach a protected main and start the publish run");
             assertEquals("{\"contents\":\"read\"}", prepare.path("permissions").toString(), "GITHUB_TOKEN itself pushes nothing");
             assertTrue(jobs.path("publish").path("needs").toString().contains("validate"), jobs.path("publish").toString());
-            assertTrue(proposed.contains("node-version: 24"), "their Node");
+            assertTrue(proposed.contains("node-version: 24"), "their Node, which npm Trusted Publishing needs (npm 11.5.1 or later)");
+            assertFalse(proposed.contains("NPM_TOKEN"), "npm Trusted Publishing: no token stored");
+            assertEquals("write", jobs.path("publish").path("permissions").path("id-token").asText());
             assertFalse(proposed.contains("version: 8.15.0"), "pnpm's version comes from packageManager, which pnpm/action-setup requires alone");
             assertEquals("./.github/workflows/ci.yml", jobs.path("test").path("uses").asText(), "their lint, typecheck and Node 20-24 tests");
             hardened(proposed, List.of());

@@ -134,10 +134,31 @@ public final class NpmPublication implements Step {
             }
         }
         problems.forEach(p -> checks.add(Check.problem(p)));
-        if (!credentials.has(Credentials.Purpose.NPM)) {
-            checks.add(Check.credential("No npm token: set NPM_TOKEN (or NODE_AUTH_TOKEN), or name a settings.xml server with -Dbrokle.npmServerId"));
+        if (TrustedPublishing.applies(env, credentials.has(Credentials.Purpose.NPM))) {
+            Map<String, String> manifests = new java.util.LinkedHashMap<>();
+            packages.forEach(p -> manifests.put(p.name(), p.text()));
+            TrustedPublishing.problems(npmVersion(), env, manifests).forEach(p -> checks.add(Check.credential(p)));
+        } else if (!credentials.has(Credentials.Purpose.NPM)) {
+            checks.add(Check.credential("No npm token: set NPM_TOKEN (or NODE_AUTH_TOKEN), or name a settings.xml server with -Dbrokle.npmServerId;"
+                    + " in GitHub Actions, npm Trusted Publishing needs none (the job's id-token: write)"));
         }
         return checks;
+    }
+
+    /** npm's output without the npm token or the job's OIDC request token. */
+    private String masked(String text, String token) {
+        String out = token == null ? text : text.replace(token, "***");
+        String oidc = env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+        return oidc == null || oidc.isEmpty() ? out : out.replace(oidc, "***");
+    }
+
+    /** What {@code npm --version} says, or null when npm cannot be run. */
+    private String npmVersion() {
+        try {
+            return npm(List.of("npm", "--version"), false);
+        } catch (ReleaseError e) {
+            return null;
+        }
     }
 
     private String token() {
@@ -203,9 +224,10 @@ public final class NpmPublication implements Step {
         try {
             npmrc = Files.createTempFile("brokle-npmrc", "");
             URI registry = URI.create(config.registry());
-            // the token stays in the environment of npm; the file only names the variable
-            Files.writeString(npmrc, "//" + registry.getHost() + (registry.getPort() < 0 ? "" : ":" + registry.getPort()) + registry.getPath()
-                    + ":_authToken=${BROKLE_NPM_TOKEN}\n", StandardCharsets.UTF_8);
+            boolean trusted = TrustedPublishing.applies(env, credentials.has(Credentials.Purpose.NPM));
+            // the token stays in the environment of npm; the file only names the variable. Trusted Publishing: npm exchanges the job's OIDC token
+            Files.writeString(npmrc, trusted ? "" : "//" + registry.getHost() + (registry.getPort() < 0 ? "" : ":" + registry.getPort())
+                    + registry.getPath() + ":_authToken=${BROKLE_NPM_TOKEN}\n", StandardCharsets.UTF_8);
             for (NpmManifest p : packages) {
                 if (published(p.name(), p.versionText())) {
                     log.info("[" + NAME + "] " + p.name() + "@" + p.versionText() + " is on the registry already");
@@ -218,10 +240,14 @@ public final class NpmPublication implements Step {
                 if (access != null) {
                     command.addAll(List.of("--access", access));
                 }
-                if ("true".equals(env.get("GITHUB_ACTIONS")) && env.get("ACTIONS_ID_TOKEN_REQUEST_URL") != null) {
-                    command.add("--provenance");
+                if (!trusted && "true".equals(env.get("GITHUB_ACTIONS")) && env.get("ACTIONS_ID_TOKEN_REQUEST_URL") != null) {
+                    command.add("--provenance"); // under Trusted Publishing npm adds provenance itself, for a public repository
                 }
-                npm(command, true);
+                try {
+                    npm(command, true);
+                } catch (ReleaseError e) {
+                    throw trusted ? new ReleaseError(e.getMessage() + TrustedPublishing.refusedAdvice(p.name(), env), e) : e;
+                }
                 JsonNode tags = view(p.name(), "dist-tags");
                 if (!p.versionText().equals(tags.path(tag).asText())) {
                     throw new ReleaseError("[" + NAME + "] " + p.name() + "@" + p.versionText() + " was published, but the registry's dist-tag " + tag
@@ -329,6 +355,14 @@ public final class NpmPublication implements Step {
                     builder.environment().put("BROKLE_NPM_TOKEN", token);
                 }
                 builder.environment().put("NO_UPDATE_NOTIFIER", "1");
+                // npm reads GitHub Actions and its OIDC request from its environment: this run's, as the goal was given it
+                for (String key : List.of("GITHUB_ACTIONS", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")) {
+                    if (env.get(key) != null) {
+                        builder.environment().put(key, env.get(key));
+                    } else {
+                        builder.environment().remove(key);
+                    }
+                }
                 Process p = builder.start();
                 if (!p.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
@@ -338,7 +372,7 @@ public final class NpmPublication implements Step {
                 if (p.exitValue() != 0 && mustSucceed) {
                     String said = out + "\n" + Files.readString(errors, StandardCharsets.UTF_8);
                     throw new ReleaseError("[" + NAME + "] " + String.join(" ", command.subList(0, 3)) + " failed (exit " + p.exitValue() + "): "
-                            + (token == null ? said : said.replace(token, "***")).strip());
+                            + masked(said, token).strip());
                 }
                 return p.exitValue() == 0 ? out : null;
             } finally {
