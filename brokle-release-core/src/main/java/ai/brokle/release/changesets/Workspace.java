@@ -69,6 +69,11 @@ public record Workspace(Path root, NpmManifest rootManifest, List<NpmManifest> p
         return new Workspace(root, rootManifest, packages);
     }
 
+    /** Whether pnpm manages the workspace at {@code root}: it has a pnpm-workspace.yaml or a pnpm-lock.yaml. */
+    public static boolean managedByPnpm(Path root) {
+        return Files.isRegularFile(root.resolve("pnpm-workspace.yaml")) || Files.isRegularFile(root.resolve("pnpm-lock.yaml"));
+    }
+
     public Optional<NpmManifest> get(String name) {
         return packages.stream().filter(p -> name.equals(p.name())).findFirst();
     }

@@ -45,6 +45,8 @@ public final class Credentials {
         return new Credentials(Map.of(), id -> Optional.empty(), Map.of(), s -> { }, new Redactor());
     }
 
+    private static final String SETUP_NODE_STAND_IN = "XXXXX-XXXXX-XXXXX-XXXXX";
+
     private final Map<Purpose, Login> named;
     private final Function<String, Optional<Login>> servers;
     private final Map<String, String> environment;
@@ -105,12 +107,21 @@ public final class Credentials {
             return Optional.of(masked(server.password()));
         }
         for (String variable : purpose.variables()) {
-            String value = environment.get(variable);
-            if (!blank(value)) {
-                return Optional.of(masked(value));
+            if (set(variable)) {
+                return Optional.of(masked(environment.get(variable)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the environment variable holds a secret: not blank, and not the stand-in that
+     * actions/setup-node before v5 exports as NODE_AUTH_TOKEN when a registry-url is given without a
+     * token (which would hide npm Trusted Publishing behind a token that is none).
+     */
+    private boolean set(String variable) {
+        String value = environment.get(variable);
+        return !blank(value) && !(variable.equals("NODE_AUTH_TOKEN") && value.equals(SETUP_NODE_STAND_IN));
     }
 
     /** The password of the settings.xml server named for {@code purpose} only, masked; empty when none was named. */
@@ -122,7 +133,7 @@ public final class Credentials {
     /** Whether a token for {@code purpose} is at hand, without handing it out. */
     public boolean has(Purpose purpose) {
         Login server = named.get(purpose);
-        return server != null && !blank(server.password()) || purpose.variables().stream().anyMatch(v -> !blank(environment.get(v)));
+        return server != null && !blank(server.password()) || purpose.variables().stream().anyMatch(this::set);
     }
 
     /**

@@ -331,14 +331,14 @@ public final class InitFiles {
                     .append(checkout(false)).append("      - uses: ").append(SETUP_PYTHON).append("\n        with:\n")
                     .append("          python-version: ${{ matrix.python-version }}\n")
                     .append("      - run: python -m pip install -e . pytest && python -m pytest\n");
-            case JAVASCRIPT -> w.append("    steps:\n").append(checkout(false)).append(nodeSteps(false))
+            case JAVASCRIPT -> w.append("    steps:\n").append(checkout(false)).append(nodeSteps())
                     .append("      - run: ").append(layout.pnpm() ? "pnpm test" : "npm test").append('\n');
             default -> throw new IllegalStateException();
         }
         return w.toString();
     }
 
-    private String nodeSteps(boolean registry) {
+    private String nodeSteps() {
         StringBuilder w = new StringBuilder();
         if (layout.pnpm()) {
             w.append("      - uses: pnpm/action-setup@v4\n");
@@ -348,9 +348,6 @@ public final class InitFiles {
         }
         w.append("      - uses: ").append(SETUP_NODE).append("\n        with:\n          node-version: ")
                 .append(adoption.nodeVersion() != null ? adoption.nodeVersion() : "24").append('\n');
-        if (registry) {
-            w.append("          registry-url: https://registry.npmjs.org\n");
-        }
         w.append("      - run: ").append(layout.pnpm() ? "pnpm install --frozen-lockfile" : "npm ci").append('\n');
         return w.toString();
     }
@@ -543,7 +540,7 @@ public final class InitFiles {
                 + "      id-token: write            # npm Trusted Publishing (no token stored) and its provenance\n").replace("    permissions:",
                 "    environment: npm                 # approval\n"
                 + "    permissions:"));
-        w.append("    steps:\n").append(javaSteps()).append(nodeSteps(true));
+        w.append("    steps:\n").append(javaSteps()).append(nodeSteps());
         w.append("      - id: build\n        run: ").append(layout.pnpm() ? "pnpm -r --if-present build" : "npm run build --if-present").append('\n');
         w.append(performSteps("   # npm by Trusted Publishing, the version's dist-tag (latest for stable only), then the GitHub release",
                 "",

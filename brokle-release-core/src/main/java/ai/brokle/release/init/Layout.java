@@ -1,5 +1,6 @@
 package ai.brokle.release.init;
 
+import ai.brokle.release.changesets.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +142,7 @@ public record Layout(Kind kind, String name, String tagPrefix, List<String> pref
         String changelog = Files.isRegularFile(root.resolve("CHANGELOG.md")) ? "CHANGELOG.md" : null;
         return new Layout(kind, kind.component(), prefix, prefixes, List.copyOf(versionFiles), changelog, changesets,
                 packageName, List.copyOf(commands), submodules, owner, repository,
-                Files.isRegularFile(root.resolve("pnpm-workspace.yaml")) || Files.isRegularFile(root.resolve("pnpm-lock.yaml")));
+                Workspace.managedByPnpm(root));
     }
 
     /** The distribution name in a pyproject.toml's [project] table, or null. */

@@ -51,6 +51,16 @@ class CredentialsTest {
     }
 
     @Test
+    void theStandInOfOlderSetupNodeIsNoNpmToken() {
+        Credentials standIn = of(Map.of("NODE_AUTH_TOKEN", "XXXXX-XXXXX-XXXXX-XXXXX"));
+        assertFalse(standIn.has(Credentials.Purpose.NPM), "setup-node@v4 exports it without a token: Trusted Publishing stays possible");
+        assertEquals(Optional.empty(), standIn.token(Credentials.Purpose.NPM));
+        assertEquals(Optional.of("npm_real"), of(Map.of("NODE_AUTH_TOKEN", "XXXXX-XXXXX-XXXXX-XXXXX", "NPM_TOKEN", "npm_real"))
+                .token(Credentials.Purpose.NPM));
+        assertTrue(of(Map.of("NODE_AUTH_TOKEN", "npm_given")).has(Credentials.Purpose.NPM));
+    }
+
+    @Test
     void serversByIdAndSecretVariablesAreMaskedToo() {
         Credentials c = of(Map.of("REG_PASSWORD", "reg-secret")).withServers(id -> id.equals("ghcr.io")
                 ? Optional.of(new Login("ci", "ghcr-secret")) : Optional.empty());

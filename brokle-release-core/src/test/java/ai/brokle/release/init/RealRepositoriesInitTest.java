@@ -288,6 +288,8 @@ class RealRepositoriesInitTest {
             assertTrue(jobs.path("publish").path("needs").toString().contains("validate"), jobs.path("publish").toString());
             assertTrue(proposed.contains("node-version: 24"), "their Node, which npm Trusted Publishing needs (npm 11.5.1 or later)");
             assertFalse(proposed.contains("NPM_TOKEN"), "npm Trusted Publishing: no token stored");
+            assertFalse(jobs.path("publish").toString().contains("registry-url"),
+                    "no setup-node .npmrc asking for a NODE_AUTH_TOKEN: publish-npm writes its own for the registry configured");
             assertEquals("write", jobs.path("publish").path("permissions").path("id-token").asText());
             assertFalse(proposed.contains("version: 8.15.0"), "pnpm's version comes from packageManager, which pnpm/action-setup requires alone");
             assertEquals("./.github/workflows/ci.yml", jobs.path("test").path("uses").asText(), "their lint, typecheck and Node 20-24 tests");

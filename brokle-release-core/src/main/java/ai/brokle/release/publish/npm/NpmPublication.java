@@ -18,18 +18,13 @@ import ai.brokle.release.publish.ReleaseTarget;
 import ai.brokle.release.version.SemVer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +39,10 @@ import java.util.concurrent.TimeUnit;
  * argument list) under the dist-tag its version calls for. A version already on the registry is
  * skipped; after a publish the registry is read back. A stable version below the current
  * {@code latest} (a patch of an older line) is published under {@code release-MAJOR.MINOR} and
- * leaves {@code latest} alone. {@code workspace:} ranges are replaced by the versions they stand for
- * in a copy of the package, as pnpm does, since npm would publish them as written.
+ * leaves {@code latest} alone. A workspace pnpm manages (pnpm-workspace.yaml or pnpm-lock.yaml) is
+ * published by {@code pnpm publish}, which packs each package as pnpm defines it ({@code workspace:}
+ * and {@code catalog:} ranges, {@code publishConfig} fields and directory) and hands the tarball to
+ * the npm CLI, so the token and Trusted Publishing paths are the same for both.
  */
 public final class NpmPublication implements Step {
     public static final String NAME = "npm";
@@ -60,7 +57,7 @@ public final class NpmPublication implements Step {
     private final String requestedTag;
     private final ReleaseLog log;
     private final List<NpmManifest> packages = new ArrayList<>();
-    private Workspace workspace;
+    private boolean pnpm;
     private String access;
 
     /**
@@ -86,6 +83,7 @@ public final class NpmPublication implements Step {
     public List<Check> check() {
         List<String> problems = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
+        Workspace workspace;
         try {
             workspace = Workspace.read(root());
         } catch (ReleaseFailure e) {
@@ -94,6 +92,21 @@ public final class NpmPublication implements Step {
         packages.addAll(dependencyOrder(workspace.packages().stream().filter(p -> !p.privatePackage() && p.versionText() != null).toList()));
         if (packages.isEmpty()) {
             problems.add("No package to publish under " + root() + ": every package is private or has no version");
+        }
+        pnpm = Workspace.managedByPnpm(root());
+        if (pnpm) {
+            problems.addAll(PnpmPacking.problems(root(), packages));
+            if (!packages.isEmpty()) {
+                try {
+                    run(List.of(executable("pnpm"), "--version"), true, Map.of());
+                } catch (ReleaseError e) {
+                    problems.add(root() + " is a pnpm workspace (pnpm-workspace.yaml or pnpm-lock.yaml), published by pnpm publish, and pnpm does"
+                            + " not run there: " + e.getMessage().replaceFirst("^\\[" + NAME + "\\] ", "") + "; install pnpm (corepack enable, or"
+                            + " pnpm/action-setup in the workflow)");
+                }
+            }
+        } else {
+            problems.addAll(PnpmPacking.npmProblems(packages));
         }
         access = config.access();
         if (access == null) {
@@ -214,7 +227,7 @@ public final class NpmPublication implements Step {
     public void simulate(ReleaseLog out) {
         for (NpmManifest p : packages) {
             out.info("[" + NAME + "] would publish " + p.name() + "@" + p.versionText() + " to " + config.registry() + " under the dist-tag "
-                    + distTag(p, false));
+                    + distTag(p, false) + (pnpm ? " with pnpm publish" : ""));
         }
     }
 
@@ -234,9 +247,11 @@ public final class NpmPublication implements Step {
                     continue;
                 }
                 String tag = distTag(p, true);
-                Path dir = prepared(p);
-                List<String> command = new ArrayList<>(List.of("npm", "publish", dir.toString(), "--tag", tag, "--registry", config.registry(),
-                        "--userconfig", npmrc.toString()));
+                String dir = root().resolve(p.directory().isEmpty() ? "." : p.directory()).normalize().toString();
+                // pnpm passes its arguments on to npm but refuses --userconfig, which both read from the environment too
+                List<String> command = new ArrayList<>(pnpm ? List.of(executable("pnpm"), "publish", dir, "--no-git-checks")
+                        : List.of(executable("npm"), "publish", dir, "--userconfig", npmrc.toString()));
+                command.addAll(List.of("--tag", tag, "--registry", config.registry()));
                 if (access != null) {
                     command.addAll(List.of("--access", access));
                 }
@@ -244,7 +259,7 @@ public final class NpmPublication implements Step {
                     command.add("--provenance"); // under Trusted Publishing npm adds provenance itself, for a public repository
                 }
                 try {
-                    npm(command, true);
+                    run(command, true, pnpm ? Map.of("NPM_CONFIG_USERCONFIG", npmrc.toString()) : Map.of());
                 } catch (ReleaseError e) {
                     throw trusted ? new ReleaseError(e.getMessage() + TrustedPublishing.refusedAdvice(p.name(), env), e) : e;
                 }
@@ -299,51 +314,32 @@ public final class NpmPublication implements Step {
         }
     }
 
-    /** A copy of the package with workspace: ranges replaced by what they stand for (pnpm's rule), or the package itself without any. */
-    private Path prepared(NpmManifest p) throws IOException {
-        Path dir = root().resolve(p.directory().isEmpty() ? "." : p.directory()).normalize();
-        if (p.dependencies().stream().noneMatch(d -> d.range().startsWith("workspace:"))) {
-            return dir;
-        }
-        Path copy = Files.createTempDirectory("brokle-npm-" + p.name().replace('/', '-').replace("@", ""));
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                if (d.getFileName() != null && d.getFileName().toString().equals("node_modules")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(copy.resolve(dir.relativize(d).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.copy(f, copy.resolve(dir.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        ObjectNode manifest = (ObjectNode) JSON.readTree(copy.resolve("package.json").toFile());
-        Map<String, String> versions = new HashMap<>();
-        workspace.packages().forEach(w -> versions.put(w.name(), w.versionText()));
-        for (String type : NpmManifest.DEPENDENCY_TYPES) {
-            JsonNode deps = manifest.get(type);
-            if (deps instanceof ObjectNode o) {
-                o.fields().forEachRemaining(e -> {
-                    String range = e.getValue().asText();
-                    if (range.startsWith("workspace:") && versions.containsKey(e.getKey())) {
-                        String r = range.substring("workspace:".length());
-                        String v = versions.get(e.getKey());
-                        e.setValue(JSON.getNodeFactory().textNode(r.equals("*") ? v : r.equals("^") || r.equals("~") ? r + v : r));
-                    }
-                });
-            }
-        }
-        Files.writeString(copy.resolve("package.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
-        return copy;
-    }
-
     /** Runs npm with an argument list; the token goes in its environment only. */
     private String npm(List<String> command, boolean mustSucceed) {
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, executable(command.get(0)));
+        return run(resolved, mustSucceed, Map.of());
+    }
+
+    /**
+     * {@code name} as found on the PATH of this run's environment (the tools the goal was given), or
+     * {@code name} itself for the JVM's own lookup when that environment names no PATH.
+     */
+    private String executable(String name) {
+        String path = env.get("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                Path candidate = dir.isEmpty() ? null : Path.of(dir, name);
+                if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return name;
+    }
+
+    /** Runs a command (npm or pnpm) with an argument list and {@code extraEnv}; the token goes in its environment only. */
+    private String run(List<String> command, boolean mustSucceed, Map<String, String> extraEnv) {
         try {
             Path output = Files.createTempFile("brokle-npm", ".log");
             Path errors = Files.createTempFile("brokle-npm", ".err");
@@ -355,6 +351,10 @@ public final class NpmPublication implements Step {
                     builder.environment().put("BROKLE_NPM_TOKEN", token);
                 }
                 builder.environment().put("NO_UPDATE_NOTIFIER", "1");
+                if (env.get("PATH") != null) {
+                    builder.environment().put("PATH", env.get("PATH")); // pnpm runs node and npm from it
+                }
+                builder.environment().putAll(extraEnv);
                 // npm reads GitHub Actions and its OIDC request from its environment: this run's, as the goal was given it
                 for (String key : List.of("GITHUB_ACTIONS", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")) {
                     if (env.get(key) != null) {
@@ -366,12 +366,12 @@ public final class NpmPublication implements Step {
                 Process p = builder.start();
                 if (!p.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new ReleaseError("[" + NAME + "] " + String.join(" ", command.subList(0, 2)) + " did not finish in " + NPM_TIMEOUT_SECONDS + " s");
+                    throw new ReleaseError("[" + NAME + "] " + tool(command) + " " + command.get(1) + " did not finish in " + NPM_TIMEOUT_SECONDS + " s");
                 }
                 String out = Files.readString(output, StandardCharsets.UTF_8);
                 if (p.exitValue() != 0 && mustSucceed) {
                     String said = out + "\n" + Files.readString(errors, StandardCharsets.UTF_8);
-                    throw new ReleaseError("[" + NAME + "] " + String.join(" ", command.subList(0, 3)) + " failed (exit " + p.exitValue() + "): "
+                    throw new ReleaseError("[" + NAME + "] " + tool(command) + " " + String.join(" ", command.subList(1, Math.min(3, command.size()))) + " failed (exit " + p.exitValue() + "): "
                             + masked(said, token).strip());
                 }
                 return p.exitValue() == 0 ? out : null;
@@ -380,10 +380,16 @@ public final class NpmPublication implements Step {
                 Files.deleteIfExists(errors);
             }
         } catch (IOException e) {
-            throw new ReleaseError("[" + NAME + "] cannot run npm (" + e.getMessage() + "): install Node.js and npm", e);
+            throw new ReleaseError("[" + NAME + "] cannot run " + tool(command) + " (" + e.getMessage() + "): install Node.js and "
+                    + (tool(command).equals("pnpm") ? "pnpm" : "npm"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReleaseError("[" + NAME + "] interrupted");
         }
+    }
+
+    /** The tool's name, without the directory it was found in. */
+    private static String tool(List<String> command) {
+        return Path.of(command.get(0)).getFileName().toString();
     }
 }
