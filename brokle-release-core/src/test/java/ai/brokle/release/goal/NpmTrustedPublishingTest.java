@@ -39,7 +39,15 @@ class NpmTrustedPublishingTest {
     }
 
     private TestRepo sdk(String registry, String repository) {
+        return sdk(registry, repository, false);
+    }
+
+    private TestRepo sdk(String registry, String repository, boolean pnpm) {
         TestRepo repo = TestRepo.init(tmp.resolve("js-" + System.nanoTime()));
+        if (pnpm) {
+            repo.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\n"
+                    + "importers:\n\n  .: {}\n");
+        }
         repo.write(".gitignore", "node_modules/\n");
         repo.write(".brokle-release.yml", "components:\n  js:\n    path: .\n    tagPrefix: v\n    npm:\n      registry: " + registry
                 + "\n      access: public\n");
@@ -62,10 +70,26 @@ class NpmTrustedPublishingTest {
 
     @Test
     void withoutATokenTheNpmCliExchangesTheJobsOidcTokenAndPublishes() throws Exception {
+        publishedThroughTheExchange(false);
+    }
+
+    /** The JavaScript SDK's own case: pnpm publishes, the npm CLI under it exchanges; setup-node@v4's token stand-in is no token. */
+    @Test
+    void aPnpmPackagePublishedByPnpmGoesThroughTheSameExchange() throws Exception {
+        publishedThroughTheExchange(true);
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("published brokle@0.5.0 under latest with pnpm publish")), log.lines().toString());
+    }
+
+    private void publishedThroughTheExchange(boolean pnpm) throws Exception {
         try (Verdaccio registry = Verdaccio.start(tmp.resolve("verdaccio"));
                 NpmOidcStandIn standIn = NpmOidcStandIn.start(registry.url(), REQUEST_TOKEN, registry.token());
-                TestRepo repo = sdk(standIn.registry(), "git+https://github.com/brokle-ai/brokle-js.git")) {
-            new PublishNpmWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir()).withEnvironment(actions(standIn, true)).withLog(log))).execute();
+                TestRepo repo = sdk(standIn.registry(), "git+https://github.com/brokle-ai/brokle-js.git", pnpm)) {
+            Map<String, String> env = actions(standIn, true);
+            if (pnpm) {
+                env.put("PATH", PublishPnpmTest.pnpmBin() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+                env.put("NODE_AUTH_TOKEN", "XXXXX-XXXXX-XXXXX-XXXXX");
+            }
+            new PublishNpmWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir()).withEnvironment(env).withLog(log))).execute();
 
             Process view = new ProcessBuilder("npm", "view", "brokle", "dist-tags", "--json", "--registry", registry.url().toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

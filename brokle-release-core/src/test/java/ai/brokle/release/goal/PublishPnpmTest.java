@@ -42,7 +42,12 @@ class PublishPnpmTest {
 
     @BeforeAll
     static void pnpm() {
-        pnpmBin = NpmTool.install("pnpm-" + PNPM, "pnpm/package.json", "pnpm@" + PNPM).resolve("node_modules/.bin");
+        pnpmBin = pnpmBin();
+    }
+
+    /** The directory of pnpm's command, installed once per machine. */
+    static Path pnpmBin() {
+        return NpmTool.install("pnpm-" + PNPM, "pnpm/package.json", "pnpm@" + PNPM).resolve("node_modules/.bin");
     }
 
     private Map<String, String> env(String tag, Verdaccio registry) {
@@ -147,7 +152,7 @@ class PublishPnpmTest {
                     tmp.resolve("store").toString());
             assertEquals(0, install.exit(), install.output());
             publish(repo.dir(), "js-v1.2.0", registry);
-            assertTrue(log.lines().stream().anyMatch(l -> l.contains("published brokle@1.2.0 under latest")), log.lines().toString());
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("published brokle@1.2.0 under latest with pnpm publish")), log.lines().toString());
 
             Path packed = Files.createDirectories(tmp.resolve("pnpm-pack"));
             for (String[] p : new String[][] {{"brokle", "packages/brokle"}, {"brokle-openai", "packages/openai"}}) {

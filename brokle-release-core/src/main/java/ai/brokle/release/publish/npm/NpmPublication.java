@@ -268,7 +268,8 @@ public final class NpmPublication implements Step {
                     throw new ReleaseError("[" + NAME + "] " + p.name() + "@" + p.versionText() + " was published, but the registry's dist-tag " + tag
                             + " names " + tags.path(tag).asText("nothing"));
                 }
-                log.info("[" + NAME + "] published " + p.name() + "@" + p.versionText() + " under " + tag + " (checked on " + config.registry() + ")");
+                log.info("[" + NAME + "] published " + p.name() + "@" + p.versionText() + " under " + tag + (pnpm ? " with pnpm publish" : "")
+                        + " (checked on " + config.registry() + ")");
             }
             return Effect.done(config.registry() + " " + String.join(", ", packages.stream().map(p -> p.name() + "@" + p.versionText()).toList()));
         } catch (IOException e) {
