@@ -14,7 +14,7 @@ write('package.json', '{\n  "name": "brokle-js",\n  "private": true,\n  "workspa
 write('packages/brokle/package.json', '{\n  "name": "brokle",\n  "version": "0.5.0",\n  "main": "index.js"\n}\n')
 write('packages/brokle/index.js', 'module.exports = 1;\n')
 write('packages/openai/package.json', '{\n  "name": "brokle-openai",\n  "version": "0.5.0",\n  "main": "index.js",\n'
-        + '  "dependencies": {\n    "brokle": "workspace:*"\n  }\n}\n')
+        + '  "dependencies": {\n    "brokle": "0.5.0"\n  }\n}\n')
 write('packages/openai/index.js', 'module.exports = require("brokle");\n')
 repo.init(basedir)
 repo.commit(basedir, 'chore(release): js-v0.5.0', 'js-v0.5.0')

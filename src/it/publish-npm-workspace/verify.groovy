@@ -8,7 +8,7 @@ try {
     }
     assert view('brokle', 'dist-tags').latest == '0.5.0'
     assert view('brokle-openai', 'dist-tags').latest == '0.5.0'
-    assert view('brokle-openai@0.5.0', 'dependencies').brokle == '0.5.0' : 'workspace:* is published as the exact version'
+    assert view('brokle-openai@0.5.0', 'dependencies').brokle == '0.5.0' : 'the range as written'
     def log = new File(basedir, 'build.log').text
     assert log.indexOf('[npm] published brokle@0.5.0') < log.indexOf('[npm] published brokle-openai@0.5.0')
     assert !log.contains(registry.token())

@@ -18,10 +18,7 @@ import ai.brokle.release.publish.ReleaseTarget;
 import ai.brokle.release.version.SemVer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The npm packages of a release: the package at the component's path, or every non-private
@@ -47,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 public final class NpmPublication implements Step {
     public static final String NAME = "npm";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long NPM_TIMEOUT_SECONDS = 300;
 
     private final Path workTree;
     private final ReleaseTarget target;
@@ -98,7 +93,7 @@ public final class NpmPublication implements Step {
             problems.addAll(PnpmPacking.problems(root(), packages));
             if (!packages.isEmpty()) {
                 try {
-                    run(List.of(executable("pnpm"), "--version"), true, Map.of());
+                    cli().run(List.of("pnpm", "--version"), true, Map.of());
                 } catch (ReleaseError e) {
                     problems.add(root() + " is a pnpm workspace (pnpm-workspace.yaml or pnpm-lock.yaml), published by pnpm publish, and pnpm does"
                             + " not run there: " + e.getMessage().replaceFirst("^\\[" + NAME + "\\] ", "") + "; install pnpm (corepack enable, or"
@@ -158,20 +153,17 @@ public final class NpmPublication implements Step {
         return checks;
     }
 
-    /** npm's output without the npm token or the job's OIDC request token. */
-    private String masked(String text, String token) {
-        String out = token == null ? text : text.replace(token, "***");
-        String oidc = env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN");
-        return oidc == null || oidc.isEmpty() ? out : out.replace(oidc, "***");
-    }
-
     /** What {@code npm --version} says, or null when npm cannot be run. */
     private String npmVersion() {
         try {
-            return npm(List.of("npm", "--version"), false);
+            return cli().run(List.of("npm", "--version"), false, Map.of());
         } catch (ReleaseError e) {
             return null;
         }
+    }
+
+    private NpmCli cli() {
+        return new NpmCli(root(), env, token(), NAME);
     }
 
     private String token() {
@@ -235,12 +227,9 @@ public final class NpmPublication implements Step {
     public Effect execute() {
         Path npmrc = null;
         try {
-            npmrc = Files.createTempFile("brokle-npmrc", "");
-            URI registry = URI.create(config.registry());
             boolean trusted = TrustedPublishing.applies(env, credentials.has(Credentials.Purpose.NPM));
             // the token stays in the environment of npm; the file only names the variable. Trusted Publishing: npm exchanges the job's OIDC token
-            Files.writeString(npmrc, trusted ? "" : "//" + registry.getHost() + (registry.getPort() < 0 ? "" : ":" + registry.getPort())
-                    + registry.getPath() + ":_authToken=${BROKLE_NPM_TOKEN}\n", StandardCharsets.UTF_8);
+            npmrc = cli().userconfig(config.registry()); // without a token (Trusted Publishing) it names none
             for (NpmManifest p : packages) {
                 if (published(p.name(), p.versionText())) {
                     log.info("[" + NAME + "] " + p.name() + "@" + p.versionText() + " is on the registry already");
@@ -249,8 +238,8 @@ public final class NpmPublication implements Step {
                 String tag = distTag(p, true);
                 String dir = root().resolve(p.directory().isEmpty() ? "." : p.directory()).normalize().toString();
                 // pnpm passes its arguments on to npm but refuses --userconfig, which both read from the environment too
-                List<String> command = new ArrayList<>(pnpm ? List.of(executable("pnpm"), "publish", dir, "--no-git-checks")
-                        : List.of(executable("npm"), "publish", dir, "--userconfig", npmrc.toString()));
+                List<String> command = new ArrayList<>(pnpm ? List.of("pnpm", "publish", dir, "--no-git-checks")
+                        : List.of("npm", "publish", dir, "--userconfig", npmrc.toString()));
                 command.addAll(List.of("--tag", tag, "--registry", config.registry()));
                 if (access != null) {
                     command.addAll(List.of("--access", access));
@@ -259,7 +248,7 @@ public final class NpmPublication implements Step {
                     command.add("--provenance"); // under Trusted Publishing npm adds provenance itself, for a public repository
                 }
                 try {
-                    run(command, true, pnpm ? Map.of("NPM_CONFIG_USERCONFIG", npmrc.toString()) : Map.of());
+                    cli().run(command, true, pnpm ? Map.of("NPM_CONFIG_USERCONFIG", npmrc.toString()) : Map.of());
                 } catch (ReleaseError e) {
                     throw trusted ? new ReleaseError(e.getMessage() + TrustedPublishing.refusedAdvice(p.name(), env), e) : e;
                 }
@@ -307,7 +296,7 @@ public final class NpmPublication implements Step {
 
     /** {@code npm view SPEC FIELD --json}; a missing package or version is a missing node. */
     private JsonNode view(String spec, String field) {
-        String out = npm(List.of("npm", "view", spec, field, "--json", "--registry", config.registry()), false);
+        String out = cli().run(List.of("npm", "view", spec, field, "--json", "--registry", config.registry()), false, Map.of());
         try {
             return out == null || out.isBlank() ? JSON.missingNode() : JSON.readTree(out);
         } catch (IOException e) {
@@ -315,82 +304,4 @@ public final class NpmPublication implements Step {
         }
     }
 
-    /** Runs npm with an argument list; the token goes in its environment only. */
-    private String npm(List<String> command, boolean mustSucceed) {
-        List<String> resolved = new ArrayList<>(command);
-        resolved.set(0, executable(command.get(0)));
-        return run(resolved, mustSucceed, Map.of());
-    }
-
-    /**
-     * {@code name} as found on the PATH of this run's environment (the tools the goal was given), or
-     * {@code name} itself for the JVM's own lookup when that environment names no PATH.
-     */
-    private String executable(String name) {
-        String path = env.get("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = dir.isEmpty() ? null : Path.of(dir, name);
-                if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
-        }
-        return name;
-    }
-
-    /** Runs a command (npm or pnpm) with an argument list and {@code extraEnv}; the token goes in its environment only. */
-    private String run(List<String> command, boolean mustSucceed, Map<String, String> extraEnv) {
-        try {
-            Path output = Files.createTempFile("brokle-npm", ".log");
-            Path errors = Files.createTempFile("brokle-npm", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile()).redirectOutput(output.toFile())
-                        .redirectError(errors.toFile());
-                String token = token();
-                if (token != null) {
-                    builder.environment().put("BROKLE_NPM_TOKEN", token);
-                }
-                builder.environment().put("NO_UPDATE_NOTIFIER", "1");
-                if (env.get("PATH") != null) {
-                    builder.environment().put("PATH", env.get("PATH")); // pnpm runs node and npm from it
-                }
-                builder.environment().putAll(extraEnv);
-                // npm reads GitHub Actions and its OIDC request from its environment: this run's, as the goal was given it
-                for (String key : List.of("GITHUB_ACTIONS", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")) {
-                    if (env.get(key) != null) {
-                        builder.environment().put(key, env.get(key));
-                    } else {
-                        builder.environment().remove(key);
-                    }
-                }
-                Process p = builder.start();
-                if (!p.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new ReleaseError("[" + NAME + "] " + tool(command) + " " + command.get(1) + " did not finish in " + NPM_TIMEOUT_SECONDS + " s");
-                }
-                String out = Files.readString(output, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0 && mustSucceed) {
-                    String said = out + "\n" + Files.readString(errors, StandardCharsets.UTF_8);
-                    throw new ReleaseError("[" + NAME + "] " + tool(command) + " " + String.join(" ", command.subList(1, Math.min(3, command.size()))) + " failed (exit " + p.exitValue() + "): "
-                            + masked(said, token).strip());
-                }
-                return p.exitValue() == 0 ? out : null;
-            } finally {
-                Files.deleteIfExists(output);
-                Files.deleteIfExists(errors);
-            }
-        } catch (IOException e) {
-            throw new ReleaseError("[" + NAME + "] cannot run " + tool(command) + " (" + e.getMessage() + "): install Node.js and "
-                    + (tool(command).equals("pnpm") ? "pnpm" : "npm"), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseError("[" + NAME + "] interrupted");
-        }
-    }
-
-    /** The tool's name, without the directory it was found in. */
-    private static String tool(List<String> command) {
-        return Path.of(command.get(0)).getFileName().toString();
-    }
 }
