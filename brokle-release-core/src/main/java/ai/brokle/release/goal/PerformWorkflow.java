@@ -71,7 +71,7 @@ public final class PerformWorkflow {
             steps.add(release);
             steps.addAll(factory.dispatches());
             steps.addAll(factory.notifications(notes.highlights(), release::url, skipped));
-            Plan plan = new Plan(steps, skipped, "brokle.perform.skipSteps", run.journal(), run.log);
+            Plan plan = new Plan(steps, skipped, "brokle.perform.skipSteps", run.publishingJournal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot perform the release " + target.tag(), "nothing was published");
             List<Plan.Outcome> outcomes = plan.run(options.mode(), o -> report(target, release.url(), o));

@@ -31,7 +31,7 @@ public final class PublishImagesWorkflow {
             }
             PublicationSteps steps = new PublicationSteps(run, options, new GitHubActions(options.release().environment(), new PrintStream(java.io.OutputStream.nullOutputStream())));
             ImagePublication images = steps.images();
-            Plan plan = new Plan(List.of(images), run.journal(), run.log);
+            Plan plan = new Plan(List.of(images), run.publishingJournal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot build and push the images", "nothing was pushed");
             plan.run(options.mode());

@@ -26,7 +26,7 @@ public final class PublishNpmWorkflow {
                 run.failOnProblems("Cannot publish to the npm registry", "nothing was published");
             }
             PublicationSteps steps = new PublicationSteps(run, options, new GitHubActions(options.release().environment(), new PrintStream(java.io.OutputStream.nullOutputStream())));
-            Plan plan = new Plan(List.of(steps.npm()), run.journal(), run.log);
+            Plan plan = new Plan(List.of(steps.npm()), run.publishingJournal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot publish to the npm registry", "nothing was published");
             plan.run(options.mode());

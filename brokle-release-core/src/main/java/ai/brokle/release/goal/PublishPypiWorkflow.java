@@ -31,7 +31,7 @@ public final class PublishPypiWorkflow {
                 run.failOnProblems("Cannot publish to the package index", "nothing was uploaded");
             }
             PublicationSteps steps = new PublicationSteps(run, options, new GitHubActions(options.release().environment(), stdout));
-            Plan plan = new Plan(List.of(steps.pypi()), run.journal(), run.log);
+            Plan plan = new Plan(List.of(steps.pypi()), run.publishingJournal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot publish to the package index", "nothing was uploaded");
             plan.run(options.mode());

@@ -10,6 +10,7 @@ import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
 import ai.brokle.release.git.GitCredentials;
 import ai.brokle.release.git.GitRepository;
+import ai.brokle.release.git.PublicationRecord;
 import ai.brokle.release.git.ReleaseTag;
 import ai.brokle.release.git.RemotePush;
 import ai.brokle.release.plan.Journal;
@@ -68,6 +69,22 @@ final class ReleaseRun implements AutoCloseable {
         RemotePush remote = git.hasRemote(target.config().remote()) ? new RemotePush(git, target.config().remote(),
                 GitCredentials.of(options.credentials()), REMOTE_TIMEOUT_SECONDS) : null;
         return new PublicationJournal(git, remote, target.tag(), log);
+    }
+
+    /**
+     * The journal of a goal that publishes the tag, read from the remote first: a tag recorded as
+     * rolled back ({@code rollback-published}) is a problem, since what was withdrawn is never
+     * published again.
+     */
+    Journal publishingJournal() {
+        Journal journal = journal();
+        journal.open();
+        if (journal.has(WithdrawWorkflow.RECORD)) {
+            String reason = PublicationRecord.read(git, target.tag()).stream().filter(e -> e.step().equals(WithdrawWorkflow.RECORD))
+                    .map(PublicationRecord.Entry::target).reduce((a, b) -> b).orElse("");
+            problems.add(target.tag() + " was rolled back (" + reason + "), so it is not published again: release the fix as a new version");
+        }
+        return journal;
     }
 
     /** Fails with every problem found, saying that {@code nothingDone}; does nothing when there is none. */

@@ -166,8 +166,10 @@ public final class RollbackWorkflow {
         if (!published.isEmpty()) {
             throw new ReleaseFailure("Cannot roll back " + tags + ": it was published already, and a published version cannot be taken back"
                     + " (registries keep a version number forever). Release the fix as the next version instead"
-                    + " (" + options.release().command("prepare -Dbrokle.bump=patch") + ") and mark the broken one (pip: yank it on PyPI; npm deprecate;"
-                    + " edit the GitHub release). Nothing was changed. Published, as recorded in " + PublicationRecord.REF_PREFIX + "<tag>:",
+                    + " (" + options.release().command("prepare -Dbrokle.bump=patch") + "), and withdraw the broken one: "
+                    + options.release().command("rollback-published -Dbrokle.tag=" + state.tags.keySet().iterator().next() + " -Dbrokle.reason=\"...\"")
+                    + " moves the floating image tags, npm dist-tags and the latest GitHub release back to the previous release, deprecates it on npm"
+                    + " and says how to yank it on PyPI. Nothing was changed. Published, as recorded in " + PublicationRecord.REF_PREFIX + "<tag>:",
                     published);
         }
     }

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class FakeGitHub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RELEASES = Pattern.compile("/repos/([^/]+/[^/]+)/releases");
+    private static final Pattern LATEST = Pattern.compile("/repos/([^/]+/[^/]+)/releases/latest");
     private static final Pattern RELEASE = Pattern.compile("/repos/([^/]+/[^/]+)/releases/(\\d+)");
     private static final Pattern ASSETS = Pattern.compile("/repos/([^/]+/[^/]+)/releases/(\\d+)/assets");
     private static final Pattern ASSET = Pattern.compile("/repos/([^/]+/[^/]+)/releases/assets/(\\d+)");
@@ -98,6 +99,8 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<JsonNode> discord = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private long nextId = 1;
+    /** The release GitHub shows as the latest: the last one published or edited with make_latest "true" (the default for a new stable one). */
+    private Long latest;
 
     private FakeGitHub(String token) throws IOException {
         this.token = token;
@@ -137,6 +140,7 @@ public final class FakeGitHub implements AutoCloseable {
     public synchronized void reset() {
         requests.clear();
         releases.clear();
+        latest = null;
         assets.clear();
         assetBytes.clear();
         dispatches.clear();
@@ -153,6 +157,11 @@ public final class FakeGitHub implements AutoCloseable {
 
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The tag of the release shown as the latest, or null. */
+    public synchronized String latestTag() {
+        return latest == null ? null : releases.get(latest).path("tag_name").asText();
     }
 
     public synchronized List<ObjectNode> releases() {
@@ -366,8 +375,12 @@ public final class FakeGitHub implements AutoCloseable {
                 return;
             }
             JsonNode changes = JSON.readTree(body);
+            boolean published = release.path("draft").asBoolean() && changes.has("draft") && !changes.path("draft").asBoolean();
             changes.fields().forEachRemaining(e -> release.set(e.getKey(), e.getValue()));
+            considerLatest(release, published, changes.path("make_latest").asText(""));
             send(exchange, 200, release);
+        } else if ((m = LATEST.matcher(path)).matches() && method.equals("GET")) {
+            send(exchange, latest == null ? 404 : 200, latest == null ? message("Not Found") : releases.get(latest));
         } else if ((m = RELEASES.matcher(path)).matches() && method.equals("GET")) {
             ArrayNode list = JSON.createArrayNode();
             if (page(query) == 1) {
@@ -394,6 +407,7 @@ public final class FakeGitHub implements AutoCloseable {
             release.put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/uploads/repos/" + m.group(1) + "/releases/" + id
                     + "/assets{?name,label}");
             releases.put(id, release);
+            considerLatest(release, !release.path("draft").asBoolean(), request.path("make_latest").asText(""));
             send(exchange, 201, release);
         } else if ((m = PULLS.matcher(path)).matches() && method.equals("GET")) {
             String head = URLDecoder.decode(param(query, "head"), StandardCharsets.UTF_8);
@@ -496,6 +510,16 @@ public final class FakeGitHub implements AutoCloseable {
             answer.putObject("data").putObject("enablePullRequestAutoMerge").putObject("pullRequest").put("number", pull.path("number").asLong());
         }
         send(exchange, 200, answer);
+    }
+
+    /** GitHub's rule: a stable release made public, or edited with make_latest "true", becomes the latest; "false" leaves it as it was. */
+    private void considerLatest(ObjectNode release, boolean published, String makeLatest) {
+        if (release.path("draft").asBoolean() || release.path("prerelease").asBoolean() || makeLatest.equals("false")) {
+            return;
+        }
+        if (makeLatest.equals("true") || published) {
+            latest = release.path("id").asLong();
+        }
     }
 
     private String tagOf(long releaseId) {

@@ -55,6 +55,8 @@ public final class FakePackageIndex implements AutoCloseable {
         server.start();
     }
 
+    private final Map<String, String> yanked = new java.util.HashMap<>();
+
     public static FakePackageIndex start(String token) {
         try {
             return new FakePackageIndex(token);
@@ -90,6 +92,11 @@ public final class FakePackageIndex implements AutoCloseable {
         for (int s : statuses) {
             faults.add(s);
         }
+    }
+
+    /** Yanks every file of {@code version} (as an owner does on the index's web pages): its links get data-yanked (PEP 592). */
+    public synchronized void yank(String version, String reason) {
+        yanked.put(version, reason);
     }
 
     public synchronized Map<String, Upload> files() {
@@ -215,7 +222,9 @@ public final class FakePackageIndex implements AutoCloseable {
             String name = first(u.fields(), "name").toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
             if (name.equals(project)) {
                 any = true;
-                html.append("<a href=\"/files/").append(u.filename()).append("#sha256=").append(hex("SHA-256", u.content())).append("\">")
+                String reason = yanked.get(first(u.fields(), "version"));
+                html.append("<a href=\"/files/").append(u.filename()).append("#sha256=").append(hex("SHA-256", u.content())).append("\"")
+                        .append(reason == null ? "" : " data-yanked=\"" + reason.replace("\"", "&quot;") + "\"").append(">")
                         .append(u.filename()).append("</a><br/>\n");
             }
         }

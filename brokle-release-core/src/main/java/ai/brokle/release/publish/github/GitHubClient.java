@@ -101,6 +101,24 @@ public final class GitHubClient {
         return GitHubRelease.of(call("PATCH", path(repository, "releases/" + id), json(changes), "application/json", 200).body());
     }
 
+    /** The release GitHub shows as the repository's latest, or empty when it shows none. */
+    public Optional<GitHubRelease> latestRelease(String repository) {
+        Response r = call("GET", path(repository, "releases/latest"), null, null, 200, 404);
+        return r.status() == 404 ? Optional.empty() : Optional.of(GitHubRelease.of(r.body()));
+    }
+
+    /** Replaces the release's notes and, when {@code makeLatest} is not null, says whether it is to be shown as the latest. */
+    public GitHubRelease edit(String repository, long id, String body, Boolean makeLatest) {
+        ObjectNode changes = JSON.createObjectNode();
+        if (body != null) {
+            changes.put("body", body);
+        }
+        if (makeLatest != null) {
+            changes.put("make_latest", String.valueOf(makeLatest));
+        }
+        return GitHubRelease.of(call("PATCH", path(repository, "releases/" + id), json(changes), "application/json", 200).body());
+    }
+
     private static ObjectNode body(GitHubRelease.Fields fields) {
         ObjectNode body = JSON.createObjectNode();
         body.put("tag_name", fields.tag());

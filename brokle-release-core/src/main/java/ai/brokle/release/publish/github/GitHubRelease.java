@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param draft whether it is still a draft
  * @param htmlUrl its web address
  * @param uploadUrl where its assets are uploaded (a URI template)
+ * @param body its notes (Markdown), empty when it has none
+ * @param prerelease whether GitHub marks it as a pre-release
  */
-public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, String uploadUrl) {
+public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, String uploadUrl, String body, boolean prerelease) {
     static GitHubRelease of(JsonNode node) {
         return new GitHubRelease(node.path("id").asLong(), node.path("tag_name").asText(), node.path("draft").asBoolean(true),
-                node.path("html_url").asText(null), node.path("upload_url").asText(""));
+                node.path("html_url").asText(null), node.path("upload_url").asText(""), node.path("body").asText(""),
+                node.path("prerelease").asBoolean(false));
     }
 
     /**

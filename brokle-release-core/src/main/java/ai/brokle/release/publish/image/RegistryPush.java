@@ -74,6 +74,27 @@ public final class RegistryPush {
         return session(repository, false, (client, where) -> client.checkManifest(tag).map(m -> m.getDigest().toString()));
     }
 
+    /**
+     * Points {@code tag} of {@code repository} at the index {@code source} names (a release's own
+     * version tag), by digest: the manifest's bytes are read and stored again as they are, so nothing
+     * is built or uploaded and the digest stays. Returns that digest.
+     */
+    public String retag(String repository, String source, String tag) {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(repository);
+        } catch (InvalidImageReferenceException e) {
+            throw new ReleaseError("'" + repository + "' is not an image repository", e);
+        }
+        RegistryConfig settings = credentials.settings(reference.getRegistry());
+        RegistryManifests manifests = new RegistryManifests(reference.getRegistry(), settings.insecure(), reference.getRepository(),
+                credentials.find(reference).orElse(null));
+        RegistryManifests.Manifest index = manifests.get(source).orElseThrow(() -> new ReleaseError(repository + ":" + source
+                + " does not exist: " + tag + " cannot be moved back to it"));
+        manifests.put(tag, index);
+        return index.digest();
+    }
+
     public Result push(ImageBuild.Built image, String repository, List<String> tags) {
         return session(repository, true, (client, where) -> {
             List<String> moved = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -32,6 +33,9 @@ import java.util.regex.Pattern;
  * token never appears in a message.
  */
 public final class PackageIndex {
+    /** An anchor with its attributes and text. */
+    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>([^<]*)</a>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YANKED = Pattern.compile("(^|\\s)data-yanked(\\s*=|\\s|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>([^<]*)</a>", Pattern.CASE_INSENSITIVE);
     /** Core metadata fields the upload form repeats rather than joins. */
     private static final List<String> REPEATED = List.of("Classifier", "Requires-Dist", "Provides-Extra", "Project-URL", "Platform",
@@ -70,6 +74,51 @@ public final class PackageIndex {
             files.put(m.group(2).strip(), hash < 0 ? "" : href.substring(hash + 8).toLowerCase(Locale.ROOT));
         }
         return files;
+    }
+
+    /**
+     * Whether the index marks {@code version}'s files of {@code project} as yanked (PEP 592: a
+     * {@code data-yanked} attribute on each file's link): empty when the index holds no file of that
+     * version, else true only when every one of them is yanked. {@code version} is the normal PEP 440
+     * form, as the file names carry it.
+     */
+    public Optional<Boolean> yanked(String project, String version) {
+        URI page = simple.resolve(DistributionCheck.canonical(project) + "/");
+        HttpResponse<byte[]> r = send("GET " + page.getPath(), page, target -> HttpRequest.newBuilder(target).timeout(http.timeout())
+                .header("Accept", "text/html").GET().build(), 200, 404);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        Matcher m = ANCHOR.matcher(new String(r.body(), StandardCharsets.UTF_8));
+        int files = 0;
+        int yanked = 0;
+        while (m.find()) {
+            String filename = m.group(2).strip();
+            if (!version.equals(fileVersion(filename))) {
+                continue;
+            }
+            files++;
+            if (YANKED.matcher(m.group(1)).find()) {
+                yanked++;
+            }
+        }
+        return files == 0 ? Optional.empty() : Optional.of(yanked == files);
+    }
+
+    /** The version a distribution's file name carries ({@code name-1.2.0-py3-none-any.whl}, {@code name-1.2.0.tar.gz}), or null. */
+    static String fileVersion(String filename) {
+        if (filename.endsWith(".whl")) {
+            String[] parts = filename.split("-");
+            return parts.length >= 5 ? parts[1] : null;
+        }
+        for (String ext : List.of(".tar.gz", ".zip")) {
+            if (filename.endsWith(ext)) {
+                String stem = filename.substring(0, filename.length() - ext.length());
+                int dash = stem.lastIndexOf('-');
+                return dash < 0 ? null : stem.substring(dash + 1);
+            }
+        }
+        return null;
     }
 
     /** Uploads one distribution. */
