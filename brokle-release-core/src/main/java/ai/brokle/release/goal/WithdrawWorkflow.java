@@ -76,8 +76,8 @@ public final class WithdrawWorkflow {
             Journal journal = run.journal();
             journal.open();
             Set<String> published = PublicationRecord.published(run.git, target.tag()).stream().map(PublicationRecord.Entry::step)
-                    .collect(Collectors.toSet());
-            if (published.stream().noneMatch(PublicationSteps.KINDS::contains) && !journal.has(RECORD)) {
+                    .filter(PublicationSteps.KINDS::contains).collect(Collectors.toSet());
+            if (published.isEmpty() && !journal.has(RECORD)) {
                 run.problems.add("Nothing is recorded as published from " + target.tag() + " (refs/brokle-release/published/" + target.tag()
                         + ", here and on the remote): 'rollback' undoes a release that was not published");
             }

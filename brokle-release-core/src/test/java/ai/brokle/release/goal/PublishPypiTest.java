@@ -56,17 +56,7 @@ class PublishPypiTest {
             repo.commitAll("feat: client");
             repo.annotatedTag("python-v" + version);
         }
-        Files.createDirectories(dir.resolve("dist"));
-        Path wheel = dir.resolve("dist/brokle-" + built + "-py3-none-any.whl");
-        try (OutputStream out = Files.newOutputStream(wheel); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("brokle-" + built + ".dist-info/METADATA"));
-            zip.write(("Metadata-Version: 2.1\nName: brokle\nVersion: " + built + "\nSummary: Brokle\nDescription-Content-Type: text/markdown\n\n"
-                    + "# Brokle\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("brokle-" + built + ".dist-info/WHEEL"));
-            zip.write("Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
+        FakePackageIndex.wheel(dir.resolve("dist"), "brokle", built);
         return dir;
     }
 

@@ -10,6 +10,7 @@ import ai.brokle.release.credentials.Credentials;
 import ai.brokle.release.credentials.Login;
 import ai.brokle.release.http.Retry;
 import ai.brokle.release.testing.FakeGitHub;
+import ai.brokle.release.testing.FakePackageIndex;
 import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRegistry;
 import ai.brokle.release.testing.TestRepo;
@@ -191,6 +192,47 @@ class WithdrawWorkflowTest {
             assertTrue(refused.getMessage().contains("v0.4.1 was rolled back (drops spans under load), so it is not published again"),
                     refused.getMessage());
             assertFalse(log.everything().contains(registry.token()) || log.everything().contains(TOKEN));
+        }
+    }
+
+    @Test
+    void pypiGetsExactYankInstructionsAndTheRollbackEndsWhenTheIndexShowsItYanked() throws Exception {
+        try (FakePackageIndex index = FakePackageIndex.start("pypi-token-0123456789"); TestRepo repo = TestRepo.init(tmp.resolve("python"))) {
+            repo.write(".gitignore", "dist/\n");
+            repo.write(".brokle-release.yml", "components:\n  python:\n    path: .\n    tagPrefix: python-v\n    pypi:\n"
+                    + "      dist: ['dist/*.whl']\n      repository: " + index.uploadUrl() + "\n      simple: " + index.simpleUrl() + "\n"
+                    + "      testRepository: " + index.uploadUrl() + "\n      testSimple: " + index.simpleUrl() + "\n");
+            Map<String, String> env = new HashMap<>(Map.of("PYPI_TOKEN", "pypi-token-0123456789"));
+            for (String version : List.of("0.4.0", "0.4.1")) {
+                repo.write("pyproject.toml", "[project]\nname = \"brokle\"\nversion = \"" + version + "\"\n");
+                repo.commitAll("fix: release " + version);
+                repo.annotatedTag("python-v" + version);
+                FakePackageIndex.wheel(repo.dir().resolve("dist"), "brokle", version);
+                Map<String, String> publish = new HashMap<>(env);
+                publish.put("GITHUB_REF", "refs/tags/python-v" + version);
+                new PublishPypiWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir()).withEnvironment(publish).withLog(log)).withRetry(FAST),
+                        new PrintStream(stdout, true, StandardCharsets.UTF_8)).execute();
+                java.nio.file.Files.delete(repo.dir().resolve("dist/brokle-" + version + "-py3-none-any.whl"));
+            }
+
+            withdraw(repo.dir(), "python-v0.4.1", "breaks imports on Python 3.9", false, env);
+            String said = String.join("\n", log.lines());
+            assertTrue(said.contains("[rollback-pypi] PyPI has no API to yank a release: an owner of brokle yanks it by hand. Open http://127.0.0.1:"
+                    + index.base().getPort() + "/manage/project/brokle/release/0.4.1/, choose Options → Yank, and give the reason"
+                    + " \"python-v0.4.1 was rolled back: breaks imports on Python 3.9; use python-v0.4.0 instead\""), said);
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("rollback-pypi") && !l.contains("done")), "not done until yanked: " + said);
+
+            index.yank("0.4.1", "breaks imports on Python 3.9");
+            log.lines().clear();
+            withdraw(repo.dir(), "python-v0.4.1", "breaks imports on Python 3.9", false, env);
+            assertTrue(log.lines().contains("[rollback-pypi] brokle 0.4.1 is yanked on " + index.simpleUrl()), log.lines().toString());
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("rollback-pypi") && l.contains("already done")), log.lines().toString());
+
+            Map<String, String> publish = new HashMap<>(env);
+            publish.put("GITHUB_REF", "refs/tags/python-v0.4.1");
+            ReleaseFailure refused = assertThrows(ReleaseFailure.class, () -> new PublishPypiWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir())
+                    .withEnvironment(publish).withLog(log)).withRetry(FAST), new PrintStream(stdout, true, StandardCharsets.UTF_8)).execute());
+            assertTrue(refused.getMessage().contains("python-v0.4.1 was rolled back"), refused.getMessage());
         }
     }
 }

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -92,6 +94,22 @@ public final class FakePackageIndex implements AutoCloseable {
         for (int s : statuses) {
             faults.add(s);
         }
+    }
+
+    /** Writes a minimal wheel of {@code name} {@code version} (METADATA and WHEEL) into {@code dist}, as a build would. */
+    public static Path wheel(Path dist, String name, String version) throws IOException {
+        Files.createDirectories(dist);
+        Path wheel = dist.resolve(name + "-" + version + "-py3-none-any.whl");
+        try (java.io.OutputStream out = Files.newOutputStream(wheel); java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name + "-" + version + ".dist-info/METADATA"));
+            zip.write(("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\nSummary: Brokle\n"
+                    + "Description-Content-Type: text/markdown\n\n# Brokle\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry(name + "-" + version + ".dist-info/WHEEL"));
+            zip.write("Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return wheel;
     }
 
     /** Yanks every file of {@code version} (as an owner does on the index's web pages): its links get data-yanked (PEP 592). */

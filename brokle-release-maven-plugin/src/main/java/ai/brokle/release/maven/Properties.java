@@ -45,6 +45,8 @@ final class Properties {
     static final String UPDATE_SUBMODULES_PRERELEASES = "brokle.updateSubmodules.prereleases";
     static final String CHECK = "brokle.check";
     static final String AUTO_MERGE = "brokle.autoMerge";
+    static final String REASON = "brokle.reason";
+    static final String ROLLBACK_SKIP_STEPS = "brokle.rollback.skipSteps";
 
     /** What a property means: the Java type of its parameters and how their descriptions begin. */
     record Meaning(String type, String begins) {
@@ -88,6 +90,8 @@ final class Properties {
         meaning(UPDATE_SUBMODULES_PRERELEASES, "boolean", "Move submodules to pre-releases too");
         meaning(CHECK, "boolean", "Fail when the file is out of date");
         meaning(AUTO_MERGE, "java.lang.String", "Merge the pull request by itself once its required checks pass");
+        meaning(REASON, "java.lang.String", "Why the release is rolled back");
+        meaning(ROLLBACK_SKIP_STEPS, "java.lang.String", "Steps of rollback-published to leave out");
     }
 
     /** Old names that meant something else in one goal, kept for one release: goal → old property → the new one. */

@@ -130,6 +130,13 @@ public final class NpmRollback implements Step {
         if (checks.isEmpty()) {
             try {
                 moves = moves(manifests);
+                for (Move m : moves) {
+                    if (m.to() != null && !view(m.name() + "@" + m.to(), "version").isTextual()) {
+                        checks.add(Check.problem("[" + NAME + "] " + m.name() + "'s " + m.tag() + " should go back to " + m.to() + ", which "
+                                + config.registry() + " does not have; publish it first, or skip this step (-Dbrokle.rollback.skipSteps="
+                                + NAME + ")"));
+                    }
+                }
             } catch (ReleaseError e) {
                 checks.add(Check.problem(e.getMessage()));
             }
