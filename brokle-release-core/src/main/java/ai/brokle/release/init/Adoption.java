@@ -34,11 +34,12 @@ import java.util.stream.Stream;
  * @param pythonVersion the Python version the publish workflow uses, or null
  * @param goVersion how the workflows choose Go ({@code go-version: '1.25'}), or null
  * @param sdkPrefixes submodule path → the tag prefix its SDK remote uses
+ * @param dependabot the content of .github/dependabot.yml: the existing file with the ecosystems it lacks added, or a new one
  * @param report what was found, kept and changed, a line each
  */
 public record Adoption(String goVersionVariable, List<VersionConstant> constants, Map<String, WorkflowFile> workflows, ReleaseJobs release,
         String testGate, Map<String, String> callable, String nodeVersion, String pnpmVersion, String pythonVersion, String goVersion,
-        Map<String, String> sdkPrefixes, List<String> report) {
+        Map<String, String> sdkPrefixes, String dependabot, List<String> report) {
 
     /** A version constant: the file and the pattern its version line has ({@code export const VERSION = "v{{version}}"}). */
     public record VersionConstant(String path, String pattern) {
@@ -124,7 +125,8 @@ public record Adoption(String goVersionVariable, List<VersionConstant> constants
                 report.add("submodule " + path + ": its SDK tags " + found.get(0) + "<version> (read from " + tags.url() + ")");
             }
         });
-        return new Adoption(goVar, constants, workflows, release, gate, callable, node, pnpm, python, go, prefixes, report);
+        String dependabot = DependabotFile.content(root, layout, report);
+        return new Adoption(goVar, constants, workflows, release, gate, callable, node, pnpm, python, go, prefixes, dependabot, report);
     }
 
     /** The workflow's text with {@code workflow_call:} added under a block {@code on:}; empty when its on: is not a block. */

@@ -69,6 +69,7 @@ public final class InitFiles {
             default -> throw new IllegalStateException();
         }
         files.put(".github/workflows/release-pr.yml", releasePr());
+        files.put(DependabotFile.PATH, adoption.dependabot());
         return files;
     }
 

@@ -81,7 +81,7 @@ class InitWorkflowTest {
 
             Map<String, String> files = init(repo.dir(), false);
             assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/validate-submodules.yml",
-                    ".github/workflows/update-submodules.yml", ".github/workflows/release-pr.yml"), List.copyOf(files.keySet()));
+                    ".github/workflows/update-submodules.yml", ".github/workflows/release-pr.yml", ".github/dependabot.yml"), List.copyOf(files.keySet()));
             ReleaseConfig config = ConfigLoader.load(repo.dir());
             ComponentConfig platform = config.components().get(0);
             assertEquals("v", platform.tagPrefix());
@@ -151,7 +151,7 @@ class InitWorkflowTest {
             repo.annotatedTag("python-v0.2.8");
             repo.annotatedTag("python-v0.2.9");
             Map<String, String> files = init(repo.dir(), false);
-            assertEquals(List.of(".brokle-release.yml", ".github/workflows/publish.yml", ".github/workflows/release-pr.yml"),
+            assertEquals(List.of(".brokle-release.yml", ".github/workflows/publish.yml", ".github/workflows/release-pr.yml", ".github/dependabot.yml"),
                     List.copyOf(files.keySet()));
             ComponentConfig python = ConfigLoader.load(repo.dir()).components().get(0);
             assertEquals("python-v", python.tagPrefix());
@@ -180,7 +180,7 @@ class InitWorkflowTest {
             repo.annotatedTag("js-v0.5.0");
             Map<String, String> files = init(repo.dir(), false);
             assertEquals(List.of(".brokle-release.yml", ".github/workflows/release.yml", ".github/workflows/changeset-status.yml",
-                    ".github/workflows/release-pr.yml"), List.copyOf(files.keySet()));
+                    ".github/workflows/release-pr.yml", ".github/dependabot.yml"), List.copyOf(files.keySet()));
             ComponentConfig js = ConfigLoader.load(repo.dir()).components().get(0);
             assertEquals("js-v", js.tagPrefix());
             assertTrue(js.changesets());

@@ -162,6 +162,19 @@ class RealRepositoriesInitTest {
             String proposed = Files.readString(repo.dir().resolve(".github/workflows/release.yml.proposed"));
             assertEquals(files.get(".github/workflows/release.yml"), proposed);
             assertEquals(fixtureText("platform/.github/workflows/ci.yml"), Files.readString(repo.dir().resolve(".github/workflows/ci.yml")));
+
+            // their Dependabot file is kept; the proposal is it, every line and comment, with the SDK submodules added
+            String dependabot = files.get(".github/dependabot.yml");
+            assertEquals(fixtureText("platform/.github/dependabot.yml"), Files.readString(repo.dir().resolve(".github/dependabot.yml")));
+            assertTrue(dependabot.startsWith(fixtureText("platform/.github/dependabot.yml")), dependabot);
+            JsonNode updates = YAML.readTree(dependabot).path("updates");
+            assertEquals(List.of("gomod /", "docker /", "npm /web", "github-actions /", "gitsubmodule /"), java.util.stream.StreamSupport.stream(
+                    updates.spliterator(), false).map(u -> u.path("package-ecosystem").asText() + " " + u.path("directory").asText()).toList(),
+                    "nothing they have is added twice");
+            JsonNode submodules = updates.get(4);
+            assertEquals("deps(submodules)", submodules.path("commit-message").path("prefix").asText(), "their commit style");
+            assertEquals("monthly", submodules.path("schedule").path("interval").asText());
+            assertTrue(log.everything().contains(".github/dependabot.yml: kept, with gitsubmodule / added"), log.everything());
             assertTrue(log.lines().contains("Kept .github/workflows/release.yml as it is; wrote .github/workflows/release.yml.proposed beside it:"
                     + " compare them (diff .github/workflows/release.yml .github/workflows/release.yml.proposed), then move it over, or run init"
                     + " again with -Dbrokle.force=true"), log.everything());
@@ -246,6 +259,10 @@ class RealRepositoriesInitTest {
             assertEquals("v", config.components().get(0).tagPrefix(), "the real tags are v*");
             assertEquals(List.of("brokle/version.py"), config.components().get(0).versionFiles().stream().map(f -> f.path()).toList());
 
+            assertEquals(List.of("github-actions /", "pip /"), java.util.stream.StreamSupport.stream(YAML.readTree(files.get(
+                    ".github/dependabot.yml")).path("updates").spliterator(), false).map(u -> u.path("package-ecosystem").asText() + " "
+                    + u.path("directory").asText()).toList(), "a new Dependabot file for what the SDK uses");
+
             String proposed = files.get(".github/workflows/publish.yml");
             JsonNode jobs = YAML.readTree(proposed).path("jobs");
             assertEquals("./.github/workflows/ci.yml", jobs.path("test").path("uses").asText(), "their CI (Python 3.9-3.12) runs before publishing");
@@ -278,6 +295,10 @@ class RealRepositoriesInitTest {
             assertEquals("v", config.components().get(0).tagPrefix());
             assertEquals(List.of("package.json"), config.components().get(0).versionFiles().stream().map(f -> f.path()).toList(),
                     "one package at the root");
+            String dependabot = files.get(".github/dependabot.yml");
+            assertEquals(List.of("github-actions /", "npm /"), java.util.stream.StreamSupport.stream(YAML.readTree(dependabot).path("updates")
+                    .spliterator(), false).map(u -> u.path("package-ecosystem").asText() + " " + u.path("directory").asText()).toList());
+            assertEquals("chore(npm)", YAML.readTree(dependabot).path("updates").get(1).path("commit-message").path("prefix").asText());
             String proposed = files.get(".github/workflows/release.yml");
             JsonNode jobs = YAML.readTree(proposed).path("jobs");
             JsonNode prepare = jobs.path("prepare");
