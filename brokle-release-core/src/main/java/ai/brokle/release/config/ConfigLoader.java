@@ -74,13 +74,20 @@ public final class ConfigLoader {
                     + " where the moves go, e.g. '" + ReleaseConfig.DEFAULT_SUBMODULE_COMMIT_MESSAGE + "'");
         }
         List<RegistryConfig> registries = new RegistriesSection(fields).registries(top.get("registries"));
+        EmailConfig email = new EmailSection(fields).email(top.get("email"));
         // a platform that only pins SDK submodules may configure no component: the submodule goals need none
         List<ComponentConfig> components = top.get("components") == null && top.get("submodules") != null ? List.of()
                 : new ComponentsSection(fields).components(top.get("components"));
+        for (ComponentConfig c : components) {
+            if (email == null && c.publish().notifications().contains(PublishConfig.EMAIL)) {
+                fields.problem("components." + c.name() + ".notify", "email needs the email section: email: {host: smtp.example.com, from:"
+                        + " releases@example.com, to: [team@example.com]}");
+            }
+        }
         if (!fields.problems.isEmpty()) {
             throw fields.failure();
         }
         return new ReleaseConfig(fileName, branch, remote, repositoryUrl, policy, components, commitMessage, github, submodules,
-                submoduleMessage, registries);
+                submoduleMessage, registries, email);
     }
 }

@@ -9,7 +9,7 @@ final class ConfigSchema {
     }
 
     static final List<String> TOP_KEYS = List.of("releaseBranch", "remote", "repositoryUrl", "commitMessage", "versioning", "github",
-            "submodules", "submoduleCommitMessage", "registries", "components");
+            "submodules", "submoduleCommitMessage", "registries", "email", "components");
     static final List<String> REGISTRY_KEYS = List.of("serverId", "usernameEnv", "passwordEnv", "insecure");
     static final List<String> IMAGE_KEYS = List.of("name", "repositories", "from", "platforms", "layers", "entrypoint", "arguments",
             "user", "workingDirectory", "environment", "ports", "labels", "description", "licenses");

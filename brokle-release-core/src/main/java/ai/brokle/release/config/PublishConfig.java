@@ -17,7 +17,8 @@ import java.util.Map;
 public record PublishConfig(List<String> assets, String checksums, List<Dispatch> dispatches, List<String> notifications, PypiConfig pypi,
         NpmConfig npm, List<ImageConfig> images) {
     public static final String DEFAULT_CHECKSUMS = "SHA256SUMS";
-    public static final List<String> NOTIFIERS = List.of("slack", "discord");
+    public static final String EMAIL = "email";
+    public static final List<String> NOTIFIERS = List.of("slack", "discord", EMAIL);
 
     /**
      * One repository_dispatch event.

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public record ReleaseConfig(String source, String releaseBranch, String remote, String repositoryUrl, VersionPolicy policy,
         List<ComponentConfig> components, String commitMessage, GitHubConfig github, List<SubmoduleConfig> submodules,
-        String submoduleCommitMessage, List<RegistryConfig> registries) {
+        String submoduleCommitMessage, List<RegistryConfig> registries, EmailConfig email) {
     public static final String DEFAULT_SUBMODULE_COMMIT_MESSAGE = "chore(deps): update {{updates}}";
     public static final String FILE_NAME = ".brokle-release.yml";
     public static final String DEFAULT_BRANCH = "main";
@@ -60,6 +60,6 @@ public record ReleaseConfig(String source, String releaseBranch, String remote, 
         ComponentConfig only = new ComponentConfig(name == null ? "project" : name.toString(), "", "v", List.of(), null);
         return new ReleaseConfig("defaults (no " + FILE_NAME + ")", DEFAULT_BRANCH, DEFAULT_REMOTE, null,
                 VersionPolicy.defaults(), List.of(only), DEFAULT_COMMIT_MESSAGE, GitHubConfig.defaults(), List.of(),
-                DEFAULT_SUBMODULE_COMMIT_MESSAGE, List.of());
+                DEFAULT_SUBMODULE_COMMIT_MESSAGE, List.of(), null);
     }
 }

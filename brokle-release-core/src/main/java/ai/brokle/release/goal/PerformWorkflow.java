@@ -70,7 +70,7 @@ public final class PerformWorkflow {
             GitHubReleaseStep release = factory.githubRelease(notes.text());
             steps.add(release);
             steps.addAll(factory.dispatches());
-            steps.addAll(factory.notifications(notes.highlights(), release::url, skipped));
+            steps.addAll(factory.notifications(notes, release::url, skipped));
             Plan plan = new Plan(steps, skipped, "brokle.perform.skipSteps", run.publishingJournal(), run.log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot perform the release " + target.tag(), "nothing was published");

@@ -5,9 +5,12 @@ import ai.brokle.release.changelog.ChangeHistory;
 import ai.brokle.release.changelog.ReleaseChanges;
 import ai.brokle.release.changelog.ReleaseHistory;
 import ai.brokle.release.ci.GitHubActions;
+import ai.brokle.release.config.EmailConfig;
 import ai.brokle.release.config.PublishConfig;
 import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.credentials.Login;
 import ai.brokle.release.http.Sleeper;
+import ai.brokle.release.notify.EmailStep;
 import ai.brokle.release.notify.NotifyStep;
 import ai.brokle.release.notify.Webhook;
 import ai.brokle.release.plan.Step;
@@ -31,7 +34,7 @@ import java.util.function.Supplier;
  */
 final class PublicationSteps {
     static final List<String> KINDS = List.of(PypiPublication.NAME, NpmPublication.NAME, ImagePublication.NAME, GitHubReleaseStep.NAME,
-            DispatchStep.KIND, NotifyStep.SLACK, NotifyStep.DISCORD);
+            DispatchStep.KIND, NotifyStep.SLACK, NotifyStep.DISCORD, EmailStep.NAME);
     private static final int HIGHLIGHTS = 5;
 
     private final ReleaseRun run;
@@ -141,10 +144,26 @@ final class PublicationSteps {
                 + target.tag();
     }
 
-    /** Slack and Discord messages of the configured notifiers whose webhook URL is set; a notifier without one is a warning unless skipped. */
-    List<Step> notifications(List<String> highlights, Supplier<String> url, Set<String> skipped) {
+    /**
+     * Slack and Discord messages of the configured notifiers whose webhook URL is set (a notifier
+     * without one is a warning unless skipped), and the email with the whole notes.
+     */
+    List<Step> notifications(ReleaseNotesText notes, Supplier<String> url, Set<String> skipped) {
         List<Step> steps = new ArrayList<>();
+        List<String> highlights = notes.highlights();
         for (String notifier : target.component().publish().notifications()) {
+            if (notifier.equals(EmailStep.NAME)) {
+                EmailConfig email = target.config().email();
+                Login login = credentials.server(email.serverId()).orElse(null);
+                if (login == null) {
+                    String password = credentials.secretVariable(email.passwordEnv()).orElse(null);
+                    String user = options.release().env(email.usernameEnv());
+                    // without a user, the sender's address logs in, as most submission servers expect
+                    login = password == null ? null : new Login(user == null || user.isBlank() ? EmailStep.address(email.from()) : user, password);
+                }
+                steps.add(new EmailStep(target, email, login, notes.text(), url, run.log));
+                continue;
+            }
             String variable = NotifyStep.variable(notifier);
             String webhook = options.release().env(variable);
             if (webhook == null) {

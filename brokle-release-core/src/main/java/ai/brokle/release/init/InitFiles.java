@@ -155,7 +155,7 @@ public final class InitFiles {
                         y.append("        entrypoint: [/app/").append(command).append("]\n");
                     }
                 }
-                y.append("    notify: [slack, discord]     # SLACK_WEBHOOK_URL and DISCORD_WEBHOOK_URL; a missing one is skipped\n");
+                y.append("    notify: [slack, discord]     # SLACK_WEBHOOK_URL and DISCORD_WEBHOOK_URL; a missing one is skipped; email: see the email section\n");
             }
             case PYTHON -> {
                 y.append("    pypi: {}                     # PyPI; pre-releases go to TestPyPI; Trusted Publishing in Actions\n");

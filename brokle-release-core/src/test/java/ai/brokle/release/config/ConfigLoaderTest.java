@@ -139,7 +139,7 @@ class ConfigLoaderTest {
                 + "commitMessage: 'release {{tag}}'\n");
         List<String> problems = f.problems();
         String all = String.join("\n", problems);
-        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, github, submodules, submoduleCommitMessage, registries, components"), all);
+        assertTrue(all.contains(".brokle-release.yml:2: tagPrefix: unknown key; allowed here: releaseBranch, remote, repositoryUrl, commitMessage, versioning, github, submodules, submoduleCommitMessage, registries, email, components"), all);
         assertTrue(all.contains(".brokle-release.yml:4: versioning.bumps.feat: 'huge' is not a bump; use major, minor, patch or none"), all);
         assertTrue(all.contains("versioning.breakingWhileZero: 'patch' is not allowed"), all);
         assertTrue(all.contains("versioning.initialVersion: '1.0' is not a SemVer 2.0.0 version"), all);

@@ -19,7 +19,7 @@ public class PerformMojo extends AbstractRemoteMojo {
     @Parameter(property = Properties.TAG)
     private String tag;
 
-    /** Steps of perform to leave out, comma-separated: pypi, npm, images, github-release, dispatch, slack, discord. */
+    /** Steps of perform to leave out, comma-separated: pypi, npm, images, github-release, dispatch, slack, discord, email. */
     @Parameter(property = Properties.PERFORM_SKIP_STEPS)
     private String skipSteps;
 
