@@ -47,6 +47,7 @@ final class Properties {
     static final String AUTO_MERGE = "brokle.autoMerge";
     static final String REASON = "brokle.reason";
     static final String ROLLBACK_SKIP_STEPS = "brokle.rollback.skipSteps";
+    static final String METRICS_DIRECTORY = "brokle.metrics.directory";
 
     /** What a property means: the Java type of its parameters and how their descriptions begin. */
     record Meaning(String type, String begins) {
@@ -92,6 +93,7 @@ final class Properties {
         meaning(AUTO_MERGE, "java.lang.String", "Merge the pull request by itself once its required checks pass");
         meaning(REASON, "java.lang.String", "Why the release is rolled back");
         meaning(ROLLBACK_SKIP_STEPS, "java.lang.String", "Steps of rollback-published to leave out");
+        meaning(METRICS_DIRECTORY, "java.lang.String", "Where the metrics are written");
     }
 
     /** Old names that meant something else in one goal, kept for one release: goal → old property → the new one. */
