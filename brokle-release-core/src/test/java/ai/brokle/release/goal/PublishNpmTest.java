@@ -10,13 +10,10 @@ import ai.brokle.release.testing.RecordingLog;
 import ai.brokle.release.testing.TestRepo;
 import ai.brokle.release.testing.Verdaccio;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +43,6 @@ class PublishNpmTest {
         new PublishNpmWorkflow(PerformOptions.of(ReleaseOptions.of(dir).withEnvironment(env).withLog(log)).withDistTag(distTag)).execute();
     }
 
-    private static JsonNode view(Verdaccio registry, String spec, String field) throws Exception {
-        Process p = new ProcessBuilder("npm", "view", spec, field, "--json", "--registry", registry.url().toString()).redirectError(
-                ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return new ObjectMapper().readTree(out.isBlank() ? "null" : out);
-    }
-
     @Test
     void stableAgainPreReleaseAndOlderLine() throws Exception {
         try (Verdaccio registry = Verdaccio.start(tmp.resolve("verdaccio")); TestRepo repo = TestRepo.init(tmp.resolve("js"))) {
@@ -63,9 +52,9 @@ class PublishNpmTest {
             repo.write("package.json", "{\n  \"name\": \"brokle-js\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n");
             release(repo, "0.5.0");
             publish(repo.dir(), "js-v0.5.0", null, registry.token());
-            assertEquals("0.5.0", view(registry, "brokle", "dist-tags").path("latest").asText());
-            assertEquals("0.5.0", view(registry, "brokle-openai", "dist-tags").path("latest").asText());
-            assertEquals("^0.5.0", view(registry, "brokle-openai@0.5.0", "dependencies").path("brokle").asText());
+            assertEquals("0.5.0", registry.view("brokle", "dist-tags").path("latest").asText());
+            assertEquals("0.5.0", registry.view("brokle-openai", "dist-tags").path("latest").asText());
+            assertEquals("^0.5.0", registry.view("brokle-openai@0.5.0", "dependencies").path("brokle").asText());
             int brokle = indexOf("published brokle@0.5.0");
             int openai = indexOf("published brokle-openai@0.5.0");
             assertTrue(brokle >= 0 && brokle < openai, "a dependency before its dependents: " + log.lines());
@@ -75,13 +64,13 @@ class PublishNpmTest {
 
             release(repo, "0.6.0-beta.0");
             publish(repo.dir(), "js-v0.6.0-beta.0", null, registry.token());
-            JsonNode tags = view(registry, "brokle", "dist-tags");
+            JsonNode tags = registry.view("brokle", "dist-tags");
             assertEquals("0.6.0-beta.0", tags.path("beta").asText());
             assertEquals("0.5.0", tags.path("latest").asText(), "a pre-release never moves latest");
 
             release(repo, "0.4.1");
             publish(repo.dir(), "js-v0.4.1", null, registry.token());
-            tags = view(registry, "brokle", "dist-tags");
+            tags = registry.view("brokle", "dist-tags");
             assertEquals("0.5.0", tags.path("latest").asText(), "a patch of an older line leaves latest");
             assertEquals("0.4.1", tags.path("release-0.4").asText());
 
@@ -89,7 +78,7 @@ class PublishNpmTest {
             ReleaseFailure guard = assertThrows(ReleaseFailure.class, () -> publish(repo.dir(), "js-v0.5.1", "beta", registry.token()));
             assertTrue(guard.getMessage().contains("brokle@0.5.1 is a stable version: it is not published on the pre-release channel 'beta'"),
                     guard.getMessage());
-            assertFalse(view(registry, "brokle@0.5.1", "version").isTextual(), "nothing was published");
+            assertFalse(registry.view("brokle@0.5.1", "version").isTextual(), "nothing was published");
             release(repo, "0.7.0-rc.0");
             ReleaseFailure latest = assertThrows(ReleaseFailure.class, () -> publish(repo.dir(), "js-v0.7.0-rc.0", "latest", registry.token()));
             assertTrue(latest.getMessage().contains("brokle@0.7.0-rc.0 is a pre-release: it is never published as latest"), latest.getMessage());

@@ -16,7 +16,6 @@ import ai.brokle.release.testing.TestRegistry;
 import ai.brokle.release.testing.TestRepo;
 import ai.brokle.release.testing.Verdaccio;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,14 +127,6 @@ class WithdrawWorkflowTest {
         }
     }
 
-    private static JsonNode view(Verdaccio registry, String spec, String field) throws Exception {
-        Process p = new ProcessBuilder("npm", "view", spec, field, "--json", "--registry", registry.url().toString()).redirectError(
-                ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return new ObjectMapper().readTree(out.isBlank() ? "null" : out);
-    }
-
     @Test
     void npmDistTagsAndTheLatestGitHubReleaseGoBackAndTheBadVersionIsDeprecated() throws Exception {
         try (Verdaccio registry = Verdaccio.start(tmp.resolve("verdaccio")); FakeGitHub github = FakeGitHub.start(TOKEN);
@@ -155,7 +145,7 @@ class WithdrawWorkflowTest {
                 new PerformWorkflow(PerformOptions.of(ReleaseOptions.of(repo.dir()).withEnvironment(perform).withLog(log)).withRetry(FAST),
                         new PrintStream(stdout, true, StandardCharsets.UTF_8)).execute();
             }
-            assertEquals("0.4.1", view(registry, "brokle", "dist-tags").path("latest").asText());
+            assertEquals("0.4.1", registry.view("brokle", "dist-tags").path("latest").asText());
             assertEquals("v0.4.1", github.latestTag());
 
             ReleaseFailure noReason = assertThrows(ReleaseFailure.class, () -> withdraw(repo.dir(), "v0.4.1", " ", false, env));
@@ -167,14 +157,14 @@ class WithdrawWorkflowTest {
             assertTrue(said.contains("[rollback-npm] would deprecate brokle@0.4.1: \"v0.4.1 was rolled back: drops spans under load; use v0.4.0"
                     + " instead\""), said);
             assertTrue(said.contains("[rollback-github-release] would make v0.4.0 the latest release again, instead of v0.4.1"), said);
-            assertEquals("0.4.1", view(registry, "brokle", "dist-tags").path("latest").asText(), "a dry run changes nothing");
+            assertEquals("0.4.1", registry.view("brokle", "dist-tags").path("latest").asText(), "a dry run changes nothing");
 
             withdraw(repo.dir(), "v0.4.1", "drops spans under load", false, env);
-            JsonNode tags = view(registry, "brokle", "dist-tags");
+            JsonNode tags = registry.view("brokle", "dist-tags");
             assertEquals("0.4.0", tags.path("latest").asText());
             assertEquals("0.5.0-beta.0", tags.path("beta").asText(), "the channel the bad release did not take is left alone");
-            assertEquals("v0.4.1 was rolled back: drops spans under load; use v0.4.0 instead", view(registry, "brokle@0.4.1", "deprecated").asText());
-            assertFalse(view(registry, "brokle@0.4.0", "deprecated").isTextual(), "the good version is not deprecated");
+            assertEquals("v0.4.1 was rolled back: drops spans under load; use v0.4.0 instead", registry.view("brokle@0.4.1", "deprecated").asText());
+            assertFalse(registry.view("brokle@0.4.0", "deprecated").isTextual(), "the good version is not deprecated");
             assertEquals("v0.4.0", github.latestTag());
             JsonNode bad = github.releases().stream().filter(r -> r.path("tag_name").asText().equals("v0.4.1")).findFirst().orElseThrow();
             assertTrue(bad.path("body").asText().startsWith("> [!WARNING]\n> **Rolled back:** drops spans under load. Use [v0.4.0]("), bad.path("body")

@@ -42,6 +42,15 @@ public final class Verdaccio implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
+    /** What {@code npm view SPEC FIELD --json} says of this registry; JSON null when it has no such package, version or field. */
+    public com.fasterxml.jackson.databind.JsonNode view(String spec, String field) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("npm", "view", spec, field, "--json", "--registry", url().toString()).redirectError(
+                ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.isBlank() ? "null" : out);
+    }
+
     /** A publish token of a user made for this run. */
     public String token() {
         return token;

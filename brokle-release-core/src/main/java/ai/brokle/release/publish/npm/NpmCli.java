@@ -1,6 +1,8 @@
 package ai.brokle.release.publish.npm;
 
 import ai.brokle.release.ReleaseError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NpmCli {
     private static final long TIMEOUT_SECONDS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
     private final Map<String, String> env;
@@ -115,6 +118,16 @@ final class NpmCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReleaseError("[" + step + "] interrupted");
+        }
+    }
+
+    /** {@code npm view SPEC FIELD --json} on {@code registry}; a missing package, version or field is a missing node. */
+    JsonNode view(String registry, String spec, String field) {
+        String out = run(List.of("npm", "view", spec, field, "--json", "--registry", registry), false, Map.of());
+        try {
+            return out == null || out.isBlank() ? JSON.missingNode() : JSON.readTree(out);
+        } catch (IOException e) {
+            return JSON.missingNode();
         }
     }
 

@@ -294,14 +294,9 @@ public final class NpmPublication implements Step {
         return found.isTextual() ? found.asText().equals(version) : found.isArray() && found.toString().contains("\"" + version + "\"");
     }
 
-    /** {@code npm view SPEC FIELD --json}; a missing package or version is a missing node. */
+    /** {@code npm view SPEC FIELD --json}; a missing package, version or field is a missing node. */
     private JsonNode view(String spec, String field) {
-        String out = cli().run(List.of("npm", "view", spec, field, "--json", "--registry", config.registry()), false, Map.of());
-        try {
-            return out == null || out.isBlank() ? JSON.missingNode() : JSON.readTree(out);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
+        return cli().view(config.registry(), spec, field);
     }
 
 }

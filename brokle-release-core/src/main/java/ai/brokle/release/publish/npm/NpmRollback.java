@@ -184,12 +184,7 @@ public final class NpmRollback implements Step {
 
     /** {@code npm view SPEC FIELD --json}; a missing package, version or field is a missing node. */
     private JsonNode view(String spec, String field) {
-        String out = cli().run(List.of("npm", "view", spec, field, "--json", "--registry", config.registry()), false, Map.of());
-        try {
-            return out == null || out.isBlank() ? JSON.missingNode() : JSON.readTree(out);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
+        return cli().view(config.registry(), spec, field);
     }
 
     private boolean pending(Move m) {
