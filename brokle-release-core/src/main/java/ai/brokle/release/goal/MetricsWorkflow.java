@@ -2,6 +2,12 @@ package ai.brokle.release.goal;
 
 import ai.brokle.release.ReleaseError;
 import ai.brokle.release.ReleaseLog;
+import ai.brokle.release.changelog.ReleaseHistory;
+import ai.brokle.release.changelog.RepositoryLinks;
+import ai.brokle.release.credentials.Credentials;
+import ai.brokle.release.publish.ReleaseTarget;
+import ai.brokle.release.publish.github.GitHubClient;
+import ai.brokle.release.publish.github.GitHubRelease;
 import ai.brokle.release.config.ComponentConfig;
 import ai.brokle.release.config.ConfigLoader;
 import ai.brokle.release.config.ReleaseConfig;
@@ -13,10 +19,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code metrics} goal: per component, releases per month, lead time (first commit to tag),
@@ -46,8 +54,9 @@ public final class MetricsWorkflow {
             List<ReleaseMetrics.Component> components = new ArrayList<>();
             Map<String, List<String>> charts = new LinkedHashMap<>();
             Files.createDirectories(directory);
+            Map<String, Instant> github = github(git, config, log);
             for (ComponentConfig c : selected) {
-                ReleaseMetrics.Component figures = ReleaseMetrics.of(git, c);
+                ReleaseMetrics.Component figures = ReleaseMetrics.of(git, c, github);
                 components.add(figures);
                 String cadence = "cadence-" + c.name() + ".svg";
                 String lead = "lead-time-" + c.name() + ".svg";
@@ -64,6 +73,35 @@ public final class MetricsWorkflow {
         } catch (IOException e) {
             throw new ReleaseError("Cannot write the metrics under " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * When each release tag's GitHub release was made public, when a token and the repository are
+     * at hand (else nothing, said once); a GitHub that cannot be read is a warning, not a failure.
+     */
+    private Map<String, Instant> github(GitRepository git, ReleaseConfig config, ReleaseLog log) {
+        Map<String, Instant> published = new LinkedHashMap<>();
+        RepositoryLinks links = ReleaseHistory.links(config, git);
+        String repository = GitHubEnvironment.repository(config.github(), ReleaseTarget.fromWebAddress(links == null ? null : links.base()),
+                options);
+        Optional<String> token = options.credentials().token(Credentials.Purpose.GITHUB);
+        if (repository == null || token.isEmpty() || options.offline()) {
+            log.info("[metrics] GitHub releases not read (" + (repository == null ? "no GitHub repository known" : options.offline() ? "offline"
+                    : "no GITHUB_TOKEN") + "): the figures come from the tags and the publication records");
+            return published;
+        }
+        try {
+            for (GitHubRelease r : new GitHubClient(GitHubEnvironment.apiUrl(config.github(), options), token.get(), log).releases(repository)) {
+                if (r.publishedAt() != null) {
+                    published.put(r.tag(), Instant.parse(r.publishedAt()));
+                }
+            }
+            log.info("[metrics] read " + published.size() + " published GitHub releases of " + repository);
+        } catch (ReleaseError | java.time.format.DateTimeParseException e) {
+            log.warn("[metrics] GitHub releases of " + repository + " not read (" + e.getMessage() + "); the figures come from the tags and the"
+                    + " publication records");
+        }
+        return published;
     }
 
     private void write(String name, String content) throws IOException {

@@ -79,14 +79,16 @@ public final class MetricsReport {
             for (Map.Entry<YearMonth, Integer> e : c.perMonth().entrySet()) {
                 m.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
             }
-            m.append("\n| release | tagged | commits | lead time | published after | perform runs | rolled back |\n"
-                    + "| --- | --- | --- | --- | --- | --- | --- |\n");
+            boolean github = rs.stream().anyMatch(r -> r.githubSeconds() != null);
+            m.append("\n| release | tagged | commits | lead time | published after | perform runs | rolled back |")
+                    .append(github ? " on GitHub after |" : "").append("\n| --- | --- | --- | --- | --- | --- | --- |")
+                    .append(github ? " --- |" : "").append('\n');
             for (ReleaseMetrics.Release r : rs) {
                 m.append("| ").append(r.tag()).append(r.prerelease() ? " (pre-release)" : "").append(" | ")
                         .append(DAY.format(r.tagged().atZone(java.time.ZoneOffset.UTC))).append(" | ").append(r.commits()).append(" | ")
                         .append(duration(r.leadTimeSeconds())).append(" | ").append(duration(r.publishedSeconds())).append(" | ")
                         .append(r.performRuns() == 0 ? "–" : String.valueOf(r.performRuns())).append(" | ").append(r.rolledBack() ? "yes" : "")
-                        .append(" |\n");
+                        .append(" |").append(github ? " " + duration(r.githubSeconds()) + " |" : "").append('\n');
             }
         }
         return m.toString();
@@ -125,6 +127,7 @@ public final class MetricsReport {
                 putNullable(x, "publishedAfterSeconds", r.publishedSeconds());
                 x.put("performRuns", r.performRuns());
                 x.put("rolledBack", r.rolledBack());
+                putNullable(x, "onGitHubAfterSeconds", r.githubSeconds());
             }
         }
         try {

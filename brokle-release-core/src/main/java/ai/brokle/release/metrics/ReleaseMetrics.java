@@ -38,9 +38,10 @@ public final class ReleaseMetrics {
      * @param publishedSeconds from the tag to the last publication its record lists; null without a record
      * @param performRuns the runs of perform its record shows (entries more than 15 minutes apart are another run); 0 without a record
      * @param rolledBack whether its record says it was rolled back
+     * @param githubSeconds from the tag to its GitHub release's publication; null when GitHub was not read or has none
      */
     public record Release(String tag, String version, boolean prerelease, Instant tagged, int commits, Long leadTimeSeconds,
-            Long publishedSeconds, int performRuns, boolean rolledBack) {
+            Long publishedSeconds, int performRuns, boolean rolledBack, Long githubSeconds) {
         /** Whether publishing it took more than one run of perform (a run that failed, then a re-run). */
         public boolean rerun() {
             return performRuns > 1;
@@ -90,8 +91,12 @@ public final class ReleaseMetrics {
     private ReleaseMetrics() {
     }
 
-    /** The figures of {@code component}'s releases in {@code git}. */
-    public static Component of(GitRepository git, ComponentConfig component) {
+    /**
+     * The figures of {@code component}'s releases in {@code git}.
+     *
+     * @param githubPublished when each tag's GitHub release was made public, by tag; empty when GitHub was not read
+     */
+    public static Component of(GitRepository git, ComponentConfig component, Map<String, Instant> githubPublished) {
         List<ReleaseTag> tags = new ArrayList<>(git.releaseTags(component.tagPrefixes()));
         tags.sort(Comparator.comparing(ReleaseTag::version).thenComparing(ReleaseTag::name));
         List<ObjectId> tips = tags.stream().map(t -> git.peeledCommit(t.name())).toList();
@@ -117,8 +122,9 @@ public final class ReleaseMetrics {
                     runs++;
                 }
             }
+            Instant onGitHub = githubPublished.get(tag.name());
             releases.add(new Release(tag.name(), tag.version().toString(), tag.version().isPrerelease(), Instant.ofEpochSecond(tagged),
-                    commits.size(), lead, publishedAfter, runs, rolledBack));
+                    commits.size(), lead, publishedAfter, runs, rolledBack, onGitHub == null ? null : Math.max(0, onGitHub.getEpochSecond() - tagged)));
         }
         releases.sort(Comparator.comparing(Release::tagged).thenComparing(Release::tag));
         return new Component(component.name(), releases);

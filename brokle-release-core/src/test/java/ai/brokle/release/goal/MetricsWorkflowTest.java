@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.git.GitRepository;
 import ai.brokle.release.git.PublicationRecord;
+import ai.brokle.release.publish.github.GitHubClient;
+import ai.brokle.release.publish.github.GitHubRelease;
+import ai.brokle.release.testing.FakeGitHub;
 import ai.brokle.release.testing.HistoryReplay;
 import ai.brokle.release.testing.NpmTool;
 import ai.brokle.release.testing.RecordingLog;
@@ -57,7 +60,11 @@ class MetricsWorkflowTest {
     }
 
     private JsonNode metrics(Path dir, Path out) throws Exception {
-        new MetricsWorkflow(ReleaseOptions.of(dir).withLog(log), out.toString()).execute();
+        return metrics(dir, out, Map.of());
+    }
+
+    private JsonNode metrics(Path dir, Path out, Map<String, String> env) throws Exception {
+        new MetricsWorkflow(ReleaseOptions.of(dir).withEnvironment(env).withLog(log), out.toString()).execute();
         return new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).path("components").get(0);
     }
 
@@ -171,6 +178,35 @@ class MetricsWorkflowTest {
             String md = Files.readString(tmp.resolve("with-records/metrics.md"), StandardCharsets.UTF_8);
             assertTrue(md.contains("| v0.4.0 | 2026-02-04 |"), md);
             assertTrue(md.contains(" | 2.1h | 2 |  |"), md);
+        }
+    }
+
+    @Test
+    void withATokenTheGitHubReleasesSayWhenEachWasPublished() throws Exception {
+        try (TestRepo repo = replayed("brokle-python", "python"); FakeGitHub github = FakeGitHub.start("ghs_metrics_token_0123456789")) {
+            repo.write(".brokle-release.yml", "github:\n  repository: brokle-ai/brokle-python\n  apiUrl: " + github.apiUrl() + "\ncomponents:\n"
+                    + "  python:\n    path: .\n    tagPrefix: v\n");
+            GitHubClient client = new GitHubClient(github.apiUrl(), "ghs_metrics_token_0123456789", log);
+            for (String tag : List.of("v0.3.3", "v0.4.0")) {
+                GitHubRelease draft = client.createDraft("brokle-ai/brokle-python", new GitHubRelease.Fields(tag, tag, "notes", false));
+                client.publish("brokle-ai/brokle-python", draft.id(), true);
+            }
+            new MetricsWorkflow(ReleaseOptions.of(repo.dir()).withLog(log), tmp.resolve("no-token").toString()).execute();
+            assertTrue(log.lines().contains("[metrics] GitHub releases not read (no GITHUB_TOKEN): the figures come from the tags and the"
+                    + " publication records"), log.lines().toString());
+
+            JsonNode component = metrics(repo.dir(), tmp.resolve("with-github"), Map.of("GITHUB_TOKEN", "ghs_metrics_token_0123456789"));
+            Map<String, JsonNode> byTag = new TreeMap<>();
+            component.path("releases").forEach(r -> byTag.put(r.path("tag").asText(), r));
+            try (GitRepository git = GitRepository.open(repo.dir())) {
+                for (JsonNode release : github.releases()) {
+                    String tag = release.path("tag_name").asText();
+                    assertEquals(Instant.parse(release.path("published_at").asText()).getEpochSecond() - git.tagTime(tag),
+                            byTag.get(tag).path("onGitHubAfterSeconds").asLong(), tag);
+                }
+            }
+            assertTrue(byTag.get("v0.3.2").path("onGitHubAfterSeconds").isNull(), "no GitHub release, no figure");
+            assertTrue(Files.readString(tmp.resolve("with-github/metrics.md")).contains("| on GitHub after |"));
         }
     }
 }

@@ -514,6 +514,9 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** GitHub's rule: a stable release made public, or edited with make_latest "true", becomes the latest; "false" leaves it as it was. */
     private void considerLatest(ObjectNode release, boolean published, String makeLatest) {
+        if (published && !release.has("published_at")) {
+            release.put("published_at", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        }
         if (release.path("draft").asBoolean() || release.path("prerelease").asBoolean() || makeLatest.equals("false")) {
             return;
         }

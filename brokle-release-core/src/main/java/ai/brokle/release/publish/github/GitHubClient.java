@@ -72,6 +72,19 @@ public final class GitHubClient {
         return Optional.empty();
     }
 
+    /** Every release of the repository, drafts included, newest first as GitHub lists them. */
+    public List<GitHubRelease> releases(String repository) {
+        List<GitHubRelease> all = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            Response r = call("GET", path(repository, "releases") + "?per_page=100&page=" + page, null, null, 200);
+            if (!r.body().isArray() || r.body().isEmpty()) {
+                break;
+            }
+            r.body().forEach(release -> all.add(GitHubRelease.of(release)));
+        }
+        return all;
+    }
+
     /** Creates a draft release; when GitHub says one exists for the tag (a create that went through before), returns that one. */
     public GitHubRelease createDraft(String repository, GitHubRelease.Fields fields) {
         Optional<GitHubRelease> existing = findRelease(repository, fields.tag());

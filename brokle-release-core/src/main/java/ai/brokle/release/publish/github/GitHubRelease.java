@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param uploadUrl where its assets are uploaded (a URI template)
  * @param body its notes (Markdown), empty when it has none
  * @param prerelease whether GitHub marks it as a pre-release
+ * @param publishedAt when it was made public (ISO-8601), or null for a draft
  */
-public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, String uploadUrl, String body, boolean prerelease) {
+public record GitHubRelease(long id, String tag, boolean draft, String htmlUrl, String uploadUrl, String body, boolean prerelease,
+        String publishedAt) {
     static GitHubRelease of(JsonNode node) {
         return new GitHubRelease(node.path("id").asLong(), node.path("tag_name").asText(), node.path("draft").asBoolean(true),
                 node.path("html_url").asText(null), node.path("upload_url").asText(""), node.path("body").asText(""),
-                node.path("prerelease").asBoolean(false));
+                node.path("prerelease").asBoolean(false), node.path("published_at").isTextual() ? node.path("published_at").asText() : null);
     }
 
     /**
