@@ -9,6 +9,7 @@ import ai.brokle.release.git.ReleaseWriter;
 import ai.brokle.release.http.Sleeper;
 import ai.brokle.release.plan.Effect;
 import ai.brokle.release.plan.Journal;
+import ai.brokle.release.plan.Mode;
 import ai.brokle.release.plan.Plan;
 import ai.brokle.release.plan.Skips;
 import ai.brokle.release.plan.Status;
@@ -113,7 +114,7 @@ public final class WithdrawWorkflow {
                     .toList()) + withdrawal.previousStable().map(t -> "; the previous good release is " + t.name()).orElse(""));
             List<Plan.Outcome> outcomes = plan.run(options.mode());
             outcomes.forEach(o -> run.log.info(String.format("%-40s %-18s %s", o.step(), o.result(), o.target())));
-            if (options.mode() == ai.brokle.release.plan.Mode.EXECUTE) {
+            if (options.mode() == Mode.EXECUTE) {
                 actions.outputs(Map.of("tag", target.tag(), "rolled-back", String.join(",", outcomes.stream().filter(o -> o.result().equals("done")
                         || o.result().equals("already done")).map(Plan.Outcome::step).toList())));
             }
