@@ -111,7 +111,7 @@ public final class DispatchWorkflow {
                 log.info("Component '" + run.target.component().name() + "' configures no dispatch: nothing to send");
                 return;
             }
-            Plan plan = new Plan(steps, run.journal(), log);
+            Plan plan = new Plan(steps, run.publishingJournal(), log);
             run.problems.addAll(plan.problems(options.mode()));
             run.failOnProblems("Cannot send the dispatches of " + run.target.tag(), "nothing was sent");
             plan.run(options.mode());

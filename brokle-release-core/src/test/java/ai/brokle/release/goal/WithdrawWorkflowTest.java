@@ -133,7 +133,8 @@ class WithdrawWorkflowTest {
                 TestRepo repo = TestRepo.init(tmp.resolve("js"))) {
             repo.write(".gitignore", "node_modules/\n");
             repo.write(".brokle-release.yml", "github:\n  repository: brokle-ai/brokle-js\n  apiUrl: " + github.apiUrl() + "\ncomponents:\n"
-                    + "  js:\n    path: .\n    tagPrefix: v\n    npm:\n      registry: " + registry.url() + "\n      access: public\n");
+                    + "  js:\n    path: .\n    tagPrefix: v\n    npm:\n      registry: " + registry.url() + "\n      access: public\n"
+                    + "    dispatch:\n      - repository: brokle-ai/brokle\n        eventType: sdk-released\n");
             Map<String, String> env = new HashMap<>(Map.of("GITHUB_TOKEN", TOKEN, "NPM_TOKEN", registry.token()));
             for (String version : List.of("0.4.0", "0.5.0-beta.0", "0.4.1")) {
                 repo.write("package.json", "{\n  \"name\": \"brokle\",\n  \"version\": \"" + version + "\",\n  \"main\": \"index.js\"\n}\n");
@@ -181,6 +182,12 @@ class WithdrawWorkflowTest {
                     .withEnvironment(perform).withLog(log)).withRetry(FAST), new PrintStream(stdout, true, StandardCharsets.UTF_8)).execute());
             assertTrue(refused.getMessage().contains("v0.4.1 was rolled back (drops spans under load), so it is not published again"),
                     refused.getMessage());
+            int dispatches = github.dispatches().size();
+            ReleaseFailure noDispatch = assertThrows(ReleaseFailure.class, () -> new DispatchWorkflow(PerformOptions.of(ReleaseOptions.of(
+                    repo.dir()).withEnvironment(perform).withLog(log)).withRetry(FAST), new PrintStream(stdout, true, StandardCharsets.UTF_8))
+                    .send(null, null, null));
+            assertTrue(noDispatch.getMessage().contains("v0.4.1 was rolled back"), noDispatch.getMessage());
+            assertEquals(dispatches, github.dispatches().size(), "the platform is not told of a withdrawn SDK release");
             assertFalse(log.everything().contains(registry.token()) || log.everything().contains(TOKEN));
         }
     }
