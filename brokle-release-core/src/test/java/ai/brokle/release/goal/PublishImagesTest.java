@@ -3,6 +3,7 @@ package ai.brokle.release.goal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.brokle.release.ReleaseError;
@@ -213,7 +214,9 @@ class PublishImagesTest {
                     "  other.example: {insecure: true}\n"));
             repo.write(".gitignore", "target/\n");
             release(repo, "1.0.0");
-            ReleaseError refused = assertThrows(ReleaseError.class, () -> images(repo.dir(), "v1.0.0"));
+            // at once: not after the minute of backoff Jib's client spends on a failed handshake
+            ReleaseError refused = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> assertThrows(ReleaseError.class, () -> images(repo.dir(), "v1.0.0")));
             assertTrue(refused.getMessage().contains("The registry " + registry.host() + " (for " + registry.host() + "/brokle/brokle-server) is"
                     + " reached only over plain HTTP or unverified TLS; allow it with registries: {" + registry.host() + ": {insecure: true}}"),
                     refused.getMessage());

@@ -45,6 +45,8 @@ public final class RegistryPush {
 
     private final RegistryCredentials credentials;
     private final ReleaseLog log;
+    /** Registries whose TLS was found to answer (or not to be reachable at all, which Jib then reports). */
+    private final java.util.Set<String> tlsChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RegistryPush(RegistryCredentials credentials, ReleaseLog log) {
         this.credentials = credentials;
@@ -147,6 +149,37 @@ public final class RegistryPush {
         });
     }
 
+    /**
+     * A registry that speaks plain HTTP (or TLS with a certificate this Java does not trust) is
+     * reported at once: Jib's client would retry the failed handshake with backoff for about a minute
+     * before giving up. One HTTPS request per registry; a registry that cannot be reached at all is
+     * left to Jib's own error.
+     */
+    private void requireTls(String registry, String repository, RegistryConfig settings) {
+        if (!tlsChecked.add(registry)) {
+            return;
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        try {
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://" + registry + "/v2/")).timeout(
+                    java.time.Duration.ofSeconds(20)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (javax.net.ssl.SSLException e) {
+            tlsChecked.remove(registry);
+            throw insecure(settings, repository, e);
+        } catch (IOException e) {
+            log.debug("[images] " + registry + " did not answer over HTTPS (" + e.getMessage() + "); Jib tries it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseError("Interrupted reaching " + registry);
+        }
+    }
+
+    private static ReleaseError insecure(RegistryConfig settings, String repository, Exception cause) {
+        return new ReleaseError("The registry " + settings.host() + " (for " + repository + ") is reached only over plain HTTP or unverified"
+                + " TLS; allow it with registries: {" + settings.host() + ": {insecure: true}} in .brokle-release.yml (only on a trusted"
+                + " network)", cause);
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T run(RegistryClient client, String where) throws IOException, RegistryException, DigestException;
@@ -160,6 +193,9 @@ public final class RegistryPush {
             throw new ReleaseError("'" + repository + "' is not an image repository", e);
         }
         RegistryConfig settings = credentials.settings(reference.getRegistry());
+        if (!settings.insecure()) {
+            requireTls(reference.getRegistry(), repository, settings);
+        }
         FailoverHttpClient http = new FailoverHttpClient(settings.insecure(), settings.insecure(), JibLog.to(log));
         Optional<Credential> credential = credentials.find(reference);
         RegistryClient client = RegistryClient.factory(EventHandlers.builder().add(LogEvent.class, JibLog.to(log)).build(), reference.getRegistry(),
@@ -171,9 +207,7 @@ public final class RegistryPush {
             }
             return work.run(client, repository);
         } catch (InsecureRegistryException e) {
-            throw new ReleaseError("The registry " + settings.host() + " (for " + repository + ") is reached only over plain HTTP or unverified"
-                    + " TLS; allow it with registries: {" + settings.host() + ": {insecure: true}} in .brokle-release.yml (only on a trusted"
-                    + " network)", e);
+            throw insecure(settings, repository, e);
         } catch (RegistryUnauthorizedException e) {
             throw new ReleaseError("The registry " + settings.host() + " refused " + (credential.isPresent() ? "the credentials" : "anonymous access")
                     + " for " + repository + "; give a user name and token allowed to push there (settings.xml server " + settings.serverId()
